@@ -1,0 +1,66 @@
+/** DESIGN.md's dependency rule, enforced: the arrows in "The flow of one question" point one way. */
+module.exports = {
+  forbidden: [
+    {
+      name: "domain-is-pure",
+      comment:
+        "src/domain imports only itself, zod, the price catalog package and decimal.js (pure arithmetic): no SDK, no I/O, no other src folder.",
+      severity: "error",
+      from: { path: "^src/domain/" },
+      to: {
+        pathNot: [
+          "^src/domain/",
+          "node_modules/zod/",
+          "node_modules/@pydantic/genai-prices/",
+          "node_modules/decimal\\.js/",
+        ],
+      },
+    },
+    {
+      name: "render-reads-domain-only",
+      severity: "error",
+      from: { path: "^src/render/" },
+      to: { path: "^src/(understanding|phrasing|store|digest|channels|cli)/" },
+    },
+    {
+      name: "understanding-does-not-reach-edges",
+      severity: "error",
+      from: { path: "^src/understanding/" },
+      to: { path: "^src/(render|store|digest|channels|cli)/" },
+    },
+    {
+      name: "no-edge-to-edge",
+      comment: "Slack, Teams and the CLI are independent edges.",
+      severity: "error",
+      from: { path: "^src/channels/slack/" },
+      to: { path: "^src/(channels/teams|cli)/" },
+    },
+    {
+      name: "botbuilder-stays-in-teams",
+      comment: "Moving to the Microsoft 365 Agents SDK must touch only src/channels/teams.",
+      severity: "error",
+      from: { pathNot: "^src/channels/teams/" },
+      to: { path: "node_modules/botbuilder" },
+    },
+    {
+      name: "only-config-reads-env",
+      comment: "src/config.ts is the only reader of process.env (checked by a test, since env is not an import).",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { path: "^src/main\\.ts$" },
+    },
+    {
+      name: "no-circular",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "\\.test\\.ts$" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+  },
+};
