@@ -1,0 +1,88 @@
+import { type Dec, dec, type Numeric } from "../money.js";
+
+/**
+ * The shape of a self-hosted cost curve: fixed + instanceMonthly × max(minimumInstances, ceil(V / perInstance)).
+ * A flat estimate is the case perInstance = null (one price whatever the volume).
+ */
+export interface SelfHostedCurve {
+  fixedMonthlyUsd: Dec;
+  instanceMonthlyUsd: Dec;
+  minimumInstances: number;
+  requestsPerInstancePerMonth: Dec | null;
+}
+
+export const flatCurve = (monthlyUsd: Numeric): SelfHostedCurve => ({
+  fixedMonthlyUsd: dec(monthlyUsd),
+  instanceMonthlyUsd: dec(0),
+  minimumInstances: 0,
+  requestsPerInstancePerMonth: null,
+});
+
+export function selfHostedCostAt(curve: SelfHostedCurve, requestsPerMonth: Numeric): Dec {
+  const v = dec(requestsPerMonth);
+  const per = curve.requestsPerInstancePerMonth;
+  const byLoad = per === null || per.isZero() ? 0 : v.dividedBy(per).ceil().toNumber();
+  const instances = Math.max(curve.minimumInstances, byLoad);
+  return curve.fixedMonthlyUsd.plus(curve.instanceMonthlyUsd.times(instances));
+}
+
+export type BreakEven =
+  | {
+      kind: "at";
+      /** The exact volume where the API's cost line meets the self-hosted cost. */
+      exactRequestsPerMonth: Dec;
+      /** The first whole request count at which self-hosting costs no more than the API. */
+      requestsPerMonth: number;
+      monthlyCostUsd: Dec;
+      /** Instances the self-hosted side runs at that volume. */
+      instances: number;
+    }
+  | { kind: "never"; reason: "api-free" | "api-cheaper-per-instance" };
+
+/**
+ * Smallest volume at which self-hosting costs no more than the API, whose cost is apiPerRequest × V.
+ * Closed form: on the step with n instances the API line meets the self-hosted cost at
+ * V = (fixed + n × instance) / apiPerRequest, valid when V ≤ n × perInstance; the first such n is
+ * n* = max(minimum, ceil(fixed / (apiPerRequest × perInstance − instance))).
+ */
+export function breakEven(apiPerRequestUsd: Numeric, curve: SelfHostedCurve): BreakEven {
+  const k = dec(apiPerRequestUsd);
+  if (k.lessThanOrEqualTo(0)) return { kind: "never", reason: "api-free" };
+  const per = curve.requestsPerInstancePerMonth;
+  let n = curve.minimumInstances;
+  if (per !== null) {
+    const marginPerInstance = k.times(per).minus(curve.instanceMonthlyUsd);
+    if (marginPerInstance.lessThanOrEqualTo(0)) {
+      // Each instance carries less API spend than it costs: the gap only widens with volume.
+      const atMinimum = curve.fixedMonthlyUsd.plus(curve.instanceMonthlyUsd.times(n)).dividedBy(k);
+      if (atMinimum.greaterThan(per.times(n))) return { kind: "never", reason: "api-cheaper-per-instance" };
+    } else {
+      n = Math.max(n, curve.fixedMonthlyUsd.dividedBy(marginPerInstance).ceil().toNumber());
+    }
+  }
+  const cost = curve.fixedMonthlyUsd.plus(curve.instanceMonthlyUsd.times(n));
+  const exact = cost.dividedBy(k);
+  return {
+    kind: "at",
+    exactRequestsPerMonth: exact,
+    requestsPerMonth: exact.ceil().toNumber(),
+    monthlyCostUsd: cost,
+    instances: n,
+  };
+}
+
+/** Volumes for a cost chart: log-spaced around a centre volume, with the break-even added when there is one. */
+export function curveVolumes(
+  centreRequestsPerMonth: number,
+  breakEvenRequests: number | null,
+  points = 25,
+): number[] {
+  const centre = Math.max(centreRequestsPerMonth, 1000);
+  const lo = Math.log10(centre / 100);
+  const hi = Math.log10(centre * 100);
+  const volumes = new Set<number>();
+  for (let i = 0; i < points; i++) volumes.add(Math.round(10 ** (lo + ((hi - lo) * i) / (points - 1))));
+  if (breakEvenRequests !== null) volumes.add(breakEvenRequests);
+  volumes.add(Math.round(centreRequestsPerMonth));
+  return [...volumes].sort((a, b) => a - b);
+}

@@ -1,0 +1,103 @@
+import type { OptionCost } from "../advice.js";
+import { apiMonthlyCost } from "../calc/api-cost.js";
+import type { CostBreakdown } from "../calc/line-items.js";
+import type { Catalog, HostedModelPrice } from "../catalog/catalog.js";
+import type { DomainIssue } from "../errors.js";
+import type { Numeric } from "../money.js";
+import type { ResolvedProfile } from "../resolve-profile.js";
+import { type OptionSettings, vendorTco } from "./settings.js";
+
+/** Human name of the place a hosted model is bought, for the deployment column. */
+const PROVIDER_LABEL: Record<string, string> = {
+  openai: "OpenAI API",
+  anthropic: "Anthropic API",
+  google: "Google Gemini API",
+  mistral: "Mistral API",
+  groq: "Groq API",
+  aws: "Amazon Bedrock",
+  azure: "Azure OpenAI",
+};
+
+export const providerLabel = (providerId: string): string =>
+  PROVIDER_LABEL[providerId] ?? `${providerId} API`;
+
+/** The API bill for a volume, with the batch discount when the workload can wait for it. */
+export function apiBill(
+  price: HostedModelPrice,
+  p: ResolvedProfile,
+  catalog: Catalog,
+  requestsPerMonth: Numeric,
+): CostBreakdown {
+  const batch = p.latency === "batch" ? catalog.batchDiscount(price.providerId) : undefined;
+  return apiMonthlyCost(
+    price,
+    {
+      requestsPerMonth,
+      inputTokensPerRequest: p.inputTokensPerRequest,
+      cachedInputTokensPerRequest: p.cachedInputTokensPerRequest,
+      outputTokensPerRequest: p.outputTokensPerRequest,
+    },
+    batch,
+  );
+}
+
+export function apiOption(
+  price: HostedModelPrice,
+  p: ResolvedProfile,
+  catalog: Catalog,
+  s: OptionSettings,
+  verdict: "api" | "private-cloud" = "api",
+  deploymentNote?: string,
+): OptionCost {
+  const monthly = apiBill(price, p, catalog, p.requestsPerMonth);
+  const batch = p.latency === "batch" && catalog.batchDiscount(price.providerId) !== undefined;
+  const notes = [
+    ...(price.tierNote ? [price.tierNote] : []),
+    ...(batch ? ["batch API pricing: results within 24 hours"] : []),
+  ];
+  return {
+    id: `${verdict}:${price.key}`,
+    verdict,
+    model: price.model,
+    modelId: price.key,
+    deployment: `${providerLabel(price.providerId)}${deploymentNote ? ` (${deploymentNote})` : ""}${batch ? ", batch" : ""}`,
+    monthly,
+    tco: vendorTco(monthly, p, s),
+    openness: "proprietary",
+    license: null,
+    capacity: null,
+    selfHostedShare: null,
+    notes,
+  };
+}
+
+/** Hosted candidates: the ones the question names, the current model, then the use case's defaults. */
+export function apiCandidateNames(p: ResolvedProfile, catalog: Catalog): string[] {
+  const list = catalog.data.candidates.find((c) => c.useCase === p.useCase);
+  const defaults = list?.api ?? [];
+  const realTime = p.latency === "real-time" ? (list?.realTimeApi ?? []) : [];
+  return [
+    ...new Set([...p.candidateModels, ...(p.currentModel ? [p.currentModel] : []), ...realTime, ...defaults]),
+  ];
+}
+
+export function apiOptions(
+  p: ResolvedProfile,
+  catalog: Catalog,
+  s: OptionSettings,
+): { options: OptionCost[]; issues: DomainIssue[] } {
+  const options: OptionCost[] = [];
+  const issues: DomainIssue[] = [];
+  const seen = new Set<string>();
+  for (const name of apiCandidateNames(p, catalog)) {
+    const resolved = catalog.resolveModel(name, p.inputTokensPerRequest);
+    if (!resolved.ok) {
+      issues.push(resolved.error);
+      continue;
+    }
+    if (resolved.value.kind !== "hosted" || seen.has(resolved.value.price.key)) continue;
+    seen.add(resolved.value.price.key);
+    options.push(apiOption(resolved.value.price, p, catalog, s));
+  }
+  return { options, issues };
+}

@@ -1,0 +1,51 @@
+import type { OptionCost } from "../advice.js";
+import type { Catalog } from "../catalog/catalog.js";
+import type { DomainIssue } from "../errors.js";
+import type { ResolvedProfile } from "../resolve-profile.js";
+import { apiOptions } from "./api-options.js";
+import { hybridOption, localOptions, privateCloudOptions } from "./other-options.js";
+import { type SizedPlan, selfHostedOptions } from "./self-hosted-options.js";
+import { type OptionSettings, optionSettings } from "./settings.js";
+import { embeddingOptions, voiceOptions } from "./task-options.js";
+
+export interface OptionSet {
+  options: OptionCost[];
+  /** Sized self-hosted plans, for break-even against the API. */
+  selfHostedPlans: SizedPlan[];
+  issues: DomainIssue[];
+  settings: OptionSettings;
+}
+
+const byMonthly = (a: OptionCost, b: OptionCost) =>
+  a.monthly.monthlyCostUsd.comparedTo(b.monthly.monthlyCostUsd);
+
+/** Every way to run the workload that the catalog can price, for every deployment kind. */
+export function buildOptions(p: ResolvedProfile, catalog: Catalog): OptionSet {
+  const settings = optionSettings(catalog);
+  if (p.useCase === "voice" && p.voice) {
+    const v = voiceOptions(p, catalog, settings);
+    return { options: v.options, selfHostedPlans: [], issues: v.issues, settings };
+  }
+  if (p.useCase === "embeddings") {
+    return { options: embeddingOptions(p, catalog, settings), selfHostedPlans: [], issues: [], settings };
+  }
+  const api = apiOptions(p, catalog, settings);
+  const self = selfHostedOptions(p, catalog, settings);
+  const priv = privateCloudOptions(p, catalog, settings);
+  const local = localOptions(p, catalog, settings);
+  const options = [...api.options, ...self.options, ...priv.options, ...local.options];
+  const cheapestApi = [...api.options].sort(byMonthly)[0];
+  const cheapestPlan = [...self.plans].sort((a, b) =>
+    a.plan.breakdown.monthlyCostUsd.comparedTo(b.plan.breakdown.monthlyCostUsd),
+  )[0];
+  if (cheapestApi && cheapestPlan) {
+    const hybrid = hybridOption(cheapestApi, cheapestPlan, p, catalog, settings);
+    if (hybrid) options.push(hybrid);
+  }
+  return {
+    options,
+    selfHostedPlans: self.plans,
+    issues: [...api.issues, ...self.issues, ...priv.issues],
+    settings,
+  };
+}

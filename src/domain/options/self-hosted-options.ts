@@ -1,0 +1,182 @@
+import type { OptionCost, Verdict } from "../advice.js";
+import { type CapacityPlan, capacityPlan } from "../calc/self-hosted-capacity.js";
+import { flatSelfHostedCost } from "../calc/self-hosted-flat.js";
+import type { Catalog } from "../catalog/catalog.js";
+import type { GpuInstance, OpenWeightModel } from "../catalog/schema.js";
+import type { DomainIssue } from "../errors.js";
+import type { Numeric } from "../money.js";
+import type { ResolvedProfile } from "../resolve-profile.js";
+import { capacityAssumptions, type OptionSettings, ownedTco } from "./settings.js";
+
+/** A sized deployment of one model on one machine type, before it becomes an option. */
+export interface SizedPlan {
+  model: OpenWeightModel;
+  instance: GpuInstance;
+  plan: CapacityPlan;
+  throughputSource: string;
+  precision: string;
+  gpusPerReplica: number;
+}
+
+const MIN_TIER: Record<ResolvedProfile["quality"], 1 | 2 | 3> = {
+  general: 1,
+  "domain-precision": 1,
+  "high-accuracy": 3,
+};
+
+/** Open-weight candidates: those the question names (always kept), then the use case's list filtered by task and quality. */
+export function selfHostedCandidates(p: ResolvedProfile, catalog: Catalog): OpenWeightModel[] {
+  const named = [...p.candidateModels, ...(p.currentModel ? [p.currentModel] : [])]
+    .map((n) => catalog.openWeightModel(n))
+    .filter((m): m is OpenWeightModel => m !== undefined);
+  const listed = (catalog.data.candidates.find((c) => c.useCase === p.useCase)?.selfHosted ?? [])
+    .map((id) => catalog.openWeightModel(id))
+    .filter((m): m is OpenWeightModel => m !== undefined)
+    .filter((m) => m.tasks.includes(p.useCase) && m.qualityTier >= MIN_TIER[p.quality]);
+  const all = [...named, ...listed];
+  return all.filter((m, i) => all.findIndex((x) => x.id === m.id) === i);
+}
+
+/** The cheapest machine of the given kinds that can serve the volume with this model, by the capacity model. */
+export function cheapestPlan(
+  model: OpenWeightModel,
+  instances: readonly GpuInstance[],
+  p: ResolvedProfile,
+  catalog: Catalog,
+  s: OptionSettings,
+  requestsPerMonth: Numeric,
+  hardwareOnHand = false,
+): { sized: SizedPlan | null; problems: DomainIssue[] } {
+  let best: SizedPlan | null = null;
+  const problems: DomainIssue[] = [];
+  for (const tp of catalog.throughputFor(model.id)) {
+    for (const inst of instances.filter((i) => i.gpuType === tp.gpuType)) {
+      const r = capacityPlan({
+        model,
+        instance: inst,
+        throughput: tp,
+        requestsPerMonth,
+        inputTokensPerRequest: p.inputTokensPerRequest,
+        outputTokensPerRequest: p.outputTokensPerRequest,
+        assumptions: capacityAssumptions(s, p, hardwareOnHand),
+      });
+      if (!r.ok) {
+        problems.push(r.error);
+        continue;
+      }
+      if (best === null || r.value.breakdown.monthlyCostUsd.lessThan(best.plan.breakdown.monthlyCostUsd)) {
+        best = {
+          model,
+          instance: inst,
+          plan: r.value,
+          throughputSource: tp.source,
+          precision: tp.precision,
+          gpusPerReplica: tp.gpusPerReplica,
+        };
+      }
+    }
+  }
+  return { sized: best, problems };
+}
+
+const SERVICE_LABEL: Record<GpuInstance["service"], string> = {
+  ec2: "vLLM on",
+  sagemaker: "SageMaker endpoint on",
+  "azure-vm": "vLLM on",
+  gce: "vLLM on",
+  "on-prem": "vLLM/Ollama on",
+  seed: "on",
+};
+
+export function sizedOption(
+  sized: SizedPlan,
+  verdict: Verdict,
+  p: ResolvedProfile,
+  s: OptionSettings,
+): OptionCost {
+  const { model, instance: inst, plan } = sized;
+  const where = inst.cloud === "on-prem" ? "on premises" : inst.cloud.toUpperCase();
+  return {
+    id: `${verdict}:${model.id}@${inst.id}`,
+    verdict,
+    model: model.name,
+    modelId: model.id,
+    deployment: `${SERVICE_LABEL[inst.service]} ${plan.instances} × ${inst.name} (${inst.gpuCount}× ${inst.gpuType}), ${where}`,
+    monthly: plan.breakdown,
+    tco: ownedTco(plan.breakdown, p, s),
+    openness: model.openness,
+    license: model.license,
+    capacity: {
+      instanceId: inst.id,
+      instances: plan.instances,
+      replicas: plan.replicas,
+      gpuType: inst.gpuType,
+      gpusPerReplica: sized.gpusPerReplica,
+      precision: sized.precision,
+      weightsGb: plan.weightsGb,
+      averageTokensPerSecond: plan.averageTokensPerSecond,
+      peakTokensPerSecond: plan.peakTokensPerSecond,
+      replicaTokensPerSecond: plan.replicaTokensPerSecond,
+      peakUtilization: plan.peakUtilization,
+      throughputSource: sized.throughputSource,
+    },
+    selfHostedShare: null,
+    notes: [],
+  };
+}
+
+/** Cloud instances (rented by the hour) in the profile's cloud. */
+export const cloudInstances = (p: ResolvedProfile, catalog: Catalog): GpuInstance[] =>
+  catalog.data.gpuInstances.filter(
+    (g) => g.cloud === p.cloud && g.service !== "seed" && g.service !== "on-prem",
+  );
+
+/** Self-hosted options by the capacity model; the seeds' flat figure when no benchmark covers a candidate. */
+export function selfHostedOptions(
+  p: ResolvedProfile,
+  catalog: Catalog,
+  s: OptionSettings,
+): { options: OptionCost[]; plans: SizedPlan[]; issues: DomainIssue[] } {
+  const plans: SizedPlan[] = [];
+  const issues: DomainIssue[] = [];
+  const instances = cloudInstances(p, catalog);
+  for (const model of selfHostedCandidates(p, catalog)) {
+    const { sized } = cheapestPlan(model, instances, p, catalog, s, p.requestsPerMonth);
+    if (sized) plans.push(sized);
+  }
+  const options = plans.map((sized) => sizedOption(sized, "self-hosted", p, s));
+  if (options.length === 0 && p.cloud !== "on-prem") {
+    const flat = catalog.data.flatEstimates.find((f) => f.id === "seed-003-llama3-70b-4xa100");
+    if (flat)
+      options.push(flatOption(flat.id, flat.label, "self-hosted", flatSelfHostedCost(flat, "low"), p, s));
+    issues.push({
+      code: "no-throughput-data",
+      message: `no GPU throughput benchmark covers the self-hosted candidates on ${p.cloud}: used 003's flat figure`,
+    });
+  }
+  return { options, plans, issues };
+}
+
+export function flatOption(
+  id: string,
+  label: string,
+  verdict: Verdict,
+  monthly: ReturnType<typeof flatSelfHostedCost>,
+  p: ResolvedProfile,
+  s: OptionSettings,
+): OptionCost {
+  return {
+    id: `${verdict}:${id}`,
+    verdict,
+    model: label,
+    modelId: id,
+    deployment: "seed estimate (flat monthly figure)",
+    monthly,
+    tco: ownedTco(monthly, p, s),
+    openness: "open-weights",
+    license: null,
+    capacity: null,
+    selfHostedShare: null,
+    notes: ["a seed's flat estimate, not sized to your volume"],
+  };
+}
