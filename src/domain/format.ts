@@ -7,19 +7,31 @@ const grouped = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))
 /** "$1,234.56"; amounts under a cent keep up to four significant decimals ("$0.000195"). */
 export function formatUsd(value: Numeric): string {
   const v = dec(value);
-  const sign = v.isNegative() ? "-" : "";
   const abs = v.abs();
-  if (!abs.isZero() && abs.lessThan(0.01)) return `${sign}$${abs.toSignificantDigits(4).toFixed()}`;
+  if (!abs.isZero() && abs.lessThan(0.01))
+    return `${v.isNegative() ? "-" : ""}$${abs.toSignificantDigits(4).toFixed()}`;
   const [whole = "0", cents = "00"] = abs.toFixed(2, Dec.ROUND_HALF_UP).split(".");
+  // The sign follows the rounded figure, so -0.001 and negative zero print as $0.00.
+  const sign = v.isNegative() && (whole !== "0" || cents !== "00") ? "-" : "";
   return `${sign}$${grouped(whole)}.${cents}`;
+}
+
+/**
+ * A unit price exactly as the catalog states it ("$1.4084 an hour", "$0.075 per 1M tokens"), so
+ * that quantity × unit price in a line can be checked by hand; at least two decimals.
+ */
+export function formatUnitUsd(value: Numeric): string {
+  const v = dec(value);
+  if (v.decimalPlaces() <= 2) return formatUsd(v);
+  const [whole = "0", frac = ""] = v.abs().toFixed().split(".");
+  return `${v.isNegative() ? "-" : ""}$${grouped(whole)}.${frac}`;
 }
 
 /** "1,234,567" for whole numbers; fractions keep up to two decimals ("2.5"). */
 export function formatCount(value: Numeric): string {
-  const v = dec(value);
-  const fixed = v.toDecimalPlaces(2).toFixed();
-  const [whole = "0", frac] = fixed.replace("-", "").split(".");
-  return `${v.isNegative() ? "-" : ""}${grouped(whole)}${frac ? `.${frac}` : ""}`;
+  const rounded = dec(value).toDecimalPlaces(2);
+  const [whole = "0", frac] = rounded.abs().toFixed().split(".");
+  return `${rounded.isNegative() && !rounded.isZero() ? "-" : ""}${grouped(whole)}${frac ? `.${frac}` : ""}`;
 }
 
 /** "500K", "1.5M", "2B": compact volumes for headlines. */
@@ -30,15 +42,15 @@ export function formatCompact(value: Numeric): string {
     [1e6, "M"],
     [1e3, "K"],
   ];
-  for (const [size, suffix] of units) {
-    if (v.abs().greaterThanOrEqualTo(size))
-      return `${v
-        .dividedBy(size)
-        .toDecimalPlaces(2)
-        .toFixed()
-        .replace(/\.?0+$/, "")}${suffix}`;
+  let i = units.findIndex(([size]) => v.abs().greaterThanOrEqualTo(size));
+  if (i === -1) return formatCount(v);
+  let scaled = v.dividedBy(units[i]?.[0] ?? 1).toDecimalPlaces(2);
+  // 999,999 rounds to 1000K: say 1M instead. Decimal's toFixed() prints no trailing zeros (500, 1.5).
+  if (scaled.abs().greaterThanOrEqualTo(1000) && i > 0) {
+    i -= 1;
+    scaled = v.dividedBy(units[i]?.[0] ?? 1).toDecimalPlaces(2);
   }
-  return formatCount(v);
+  return `${scaled.toFixed()}${units[i]?.[1] ?? ""}`;
 }
 
 /** "12.5%" from a 0..1 share. */

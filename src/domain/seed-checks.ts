@@ -4,7 +4,7 @@ import { breakEven, flatCurve } from "./calc/break-even.js";
 import { flatSelfHostedCost } from "./calc/self-hosted-flat.js";
 import { voiceMonthlyCost } from "./calc/voice.js";
 import { type Catalog, weightsMemoryGb } from "./catalog/catalog.js";
-import { formatCount, formatUsd } from "./format.js";
+import { formatCount, formatUnitUsd, formatUsd } from "./format.js";
 import { type Dec, dec } from "./money.js";
 import type { ResolvedProfile } from "./resolve-profile.js";
 
@@ -116,7 +116,7 @@ export function check004SageMaker(catalog: Catalog): Discrepancy | null {
   return {
     id: "seed-004-sagemaker",
     claim: "004: a SageMaker endpoint on ml.g5.xlarge running 24/7 costs ~$150-300 a month",
-    computed: `${hours} hours × ${formatUsd(inst.hourlyUsd)} an hour = ${formatUsd(monthly)} a month (catalog entry ${inst.id}, as of ${inst.asOf})`,
+    computed: `${hours} hours × ${formatUnitUsd(inst.hourlyUsd)} an hour = ${formatUsd(monthly)} a month (catalog entry ${inst.id}, as of ${inst.asOf})`,
     source: `${S004} (Hidden costs to consider)`,
   };
 }

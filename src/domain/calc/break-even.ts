@@ -50,18 +50,29 @@ export function breakEven(apiPerRequestUsd: Numeric, curve: SelfHostedCurve): Br
   if (k.lessThanOrEqualTo(0)) return { kind: "never", reason: "api-free" };
   const per = curve.requestsPerInstancePerMonth;
   let n = curve.minimumInstances;
+  let widening = false;
   if (per !== null) {
     const marginPerInstance = k.times(per).minus(curve.instanceMonthlyUsd);
     if (marginPerInstance.lessThanOrEqualTo(0)) {
-      // Each instance carries less API spend than it costs: the gap only widens with volume.
+      // Each instance carries less API spend than it costs: the gap only widens with volume, so the
+      // minimum deployment's own step is the only place the two can meet.
+      widening = true;
       const atMinimum = curve.fixedMonthlyUsd.plus(curve.instanceMonthlyUsd.times(n)).dividedBy(k);
-      if (atMinimum.greaterThan(per.times(n))) return { kind: "never", reason: "api-cheaper-per-instance" };
+      if (atMinimum.ceil().greaterThan(per.times(n)))
+        return { kind: "never", reason: "api-cheaper-per-instance" };
     } else {
       n = Math.max(n, curve.fixedMonthlyUsd.dividedBy(marginPerInstance).ceil().toNumber());
     }
   }
-  const cost = curve.fixedMonthlyUsd.plus(curve.instanceMonthlyUsd.times(n));
-  const exact = cost.dividedBy(k);
+  let cost = curve.fixedMonthlyUsd.plus(curve.instanceMonthlyUsd.times(n));
+  let exact = cost.dividedBy(k);
+  // With a fractional capacity per instance, the whole request after the exact crossing can need one
+  // more instance; the crossing then moves to the next step (at most a few steps, since margin > 0).
+  while (!widening && per !== null && exact.ceil().greaterThan(per.times(n))) {
+    n += 1;
+    cost = curve.fixedMonthlyUsd.plus(curve.instanceMonthlyUsd.times(n));
+    exact = cost.dividedBy(k);
+  }
   return {
     kind: "at",
     exactRequestsPerMonth: exact,

@@ -1,4 +1,5 @@
 import { type DomainIssue, issue } from "../errors.js";
+import { Dec, dec } from "../money.js";
 import { err, ok, type Result } from "../result.js";
 import hostedSource from "./data/hosted-source.json" with { type: "json" };
 import { type HostedModelPrice, knownHostedModelIds, lookupHostedPrice } from "./hosted-prices.js";
@@ -51,7 +52,10 @@ export interface Catalog {
 
 /** Weights memory of a model at a precision, in GB (1e9 bytes): parameters × bytes per parameter. */
 export const weightsMemoryGb = (model: OpenWeightModel, precision: Precision): number =>
-  Math.round(model.parametersB * BYTES_PER_PARAMETER[precision] * 100) / 100;
+  dec(model.parametersB)
+    .times(BYTES_PER_PARAMETER[precision])
+    .toDecimalPlaces(2, Dec.ROUND_HALF_UP)
+    .toNumber();
 
 export const weightsMemoryTable = (model: OpenWeightModel): Record<Precision, number> =>
   Object.fromEntries(PRECISIONS.map((p) => [p, weightsMemoryGb(model, p)])) as Record<Precision, number>;
@@ -186,7 +190,15 @@ export function buildCatalog(options: CatalogOptions, override?: CatalogOverride
 
 /** "no price for X; did you mean Y?" */
 export function unknownModel(name: string, known: readonly string[]): DomainIssue {
-  const suggestions = suggestModelNames(name, known);
+  const typed = looseKey(name);
+  const suggestions = suggestModelNames(name, known).filter((s) => looseKey(s) !== typed);
+  if (suggestions.length === 0 && known.some((k) => looseKey(k) === typed)) {
+    return issue(
+      "unknown-model",
+      `"${name}" has no per-token price in the catalog (it is billed by another unit, such as audio time)`,
+      { subject: name, suggestions: [] },
+    );
+  }
   const hint = suggestions.length > 0 ? `; did you mean ${suggestions.join(", ")}?` : "";
   return issue("unknown-model", `no price for "${name}"${hint}`, { subject: name, suggestions });
 }

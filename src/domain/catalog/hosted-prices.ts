@@ -1,6 +1,6 @@
 import { calcPrice, findProvider, type ModelPrice, TieredPrices } from "@pydantic/genai-prices";
 import { type Dec, dec } from "../money.js";
-import { nameVariants } from "./model-names.js";
+import { looseKey, nameVariants } from "./model-names.js";
 import type { HostedPrice } from "./schema.js";
 
 /** Token prices of one hosted model, per 1M tokens, exact. */
@@ -92,11 +92,10 @@ export function lookupHostedPrice(
   pricesAt: Date,
   asOf: string,
 ): HostedModelPrice | null {
-  const variants = nameVariants(raw);
+  // Overrides compare loosely, as typed names do: "acme chat v1" finds the alias "acme-chat-v1".
+  const keys = new Set(nameVariants(raw).map(looseKey));
   const override = overrides.find((o) =>
-    [o.model, o.id, `${o.providerId}:${o.model}`, ...o.aliases].some((n) =>
-      variants.includes(n.toLowerCase()),
-    ),
+    [o.model, o.id, `${o.providerId}:${o.model}`, ...o.aliases].some((n) => keys.has(looseKey(n))),
   );
   if (override) return fromOverride(override);
 

@@ -34,6 +34,7 @@ export function privateCloudOptions(
       const option = apiOption(price.value, p, catalog, s, "private-cloud");
       options.push({
         ...option,
+        model: name,
         deployment: offering.label,
         notes: [...option.notes, `eligible for: ${offering.compliance.join(", ")}`],
       });

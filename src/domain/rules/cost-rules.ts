@@ -14,6 +14,8 @@ export const HIGH_VOLUME_REQUESTS = 500_000; // 003 flowchart; 000 "very high me
 export const VOICE_SMALL_CALLS = 1_000; // 002 scenario 1
 export const VOICE_MEDIUM_CALLS = 10_000; // 002 scenarios 2 and 3
 export const VOICE_LOCAL_VIABLE_CALLS = 50_000; // 002 key metrics
+/** Costs within this share of the cheapest are too close to decide on. */
+export const COST_TIE_BAND = 0.1;
 
 const calls = (ctx: Parameters<Rule["when"]>[0]) => ctx.p.voice?.callsPerMonth ?? 0;
 const strictData = (c: readonly string[]) =>
@@ -25,9 +27,18 @@ export const COST_RULES: readonly Rule[] = [
     id: "cost.cheapest",
     factor: "cost",
     when: ({ cheapestOverall }) => cheapestOverall !== undefined,
-    scores: ({ cheapestOverall }) => (cheapestOverall ? { [cheapestOverall.verdict]: 3 } : {}),
+    scores: ({ cheapest, cheapestOverall }) => {
+      const s: Scores = {};
+      if (!cheapestOverall) return s;
+      const band = cheapestOverall.tco.perMonthUsd.times(1 + COST_TIE_BAND);
+      for (const v of VERDICTS) {
+        const o = cheapest[v];
+        if (o && o.tco.perMonthUsd.lessThanOrEqualTo(band)) s[v] = 3;
+      }
+      return s;
+    },
     rationale:
-      "The arithmetic: the cheapest allowed option over the horizon, forced migrations and setup included.",
+      "The arithmetic: the cheapest allowed option over the horizon, forced migrations and setup included; options within 10% of it count as tied.",
     source: `${S003} (Consider TCO: include ops costs, not just compute)`,
     evidence: ({ cheapestOverall }) => ({
       option: cheapestOverall?.id ?? "none",

@@ -49,7 +49,7 @@ export const PROFILE_RULES: readonly Rule[] = [
     id: "customization.fine-tuning",
     factor: "customization",
     when: ({ p }) => p.customization === "fine-tuning",
-    scores: () => ({ "self-hosted": 3, local: 1, hybrid: 1 }),
+    scores: () => ({ "self-hosted": 4, local: 1, hybrid: 1 }),
     rationale:
       "Fine-tuning (LoRA/QLoRA) an open-weight model gives you the weights; OpenAI's fine-tuning gives a model id that can still be retired.",
     source: `${S001} (High precision/domain-specific → fine-tune open models); ${S003} (Need full customization/fine-tuning); ${S004} (Self-Hosted LoRA vs OpenAI Fine-Tuning)`,

@@ -1,0 +1,261 @@
+import { describe, expect, it } from "vitest";
+import type { Advice } from "./advice.js";
+import { advise } from "./advise.js";
+import { buildCatalog } from "./catalog/catalog.js";
+import type { Profile } from "./profile.js";
+
+/**
+ * One test per situation the seeds describe: the verdict, and the rule ids that must fire.
+ * The catalog is the real one, priced as of the fixed day below.
+ */
+const TODAY = "2026-11-21";
+const catalog = buildCatalog({ pricesAt: new Date(`${TODAY}T12:00:00Z`) });
+
+function adviceFor(profile: Profile): Advice {
+  const r = advise(profile, catalog, { today: TODAY });
+  if (!r.ok) throw new Error(r.error.map((i) => i.message).join("; "));
+  return r.value;
+}
+const rules = (a: Advice) => a.reasons.map((r) => r.rule);
+const option = (a: Advice, id: string) =>
+  [...a.options, ...a.excluded.map((e) => e.option)].find((o) => o.id === id);
+
+describe("seed scenarios", () => {
+  it("002 scenario 1: a voice startup under 1,000 calls a month uses the APIs", () => {
+    const a = adviceFor({ useCase: "voice", callsPerMonth: 500, minutesPerCall: 3 });
+    expect(a.verdict).toBe("api");
+    expect(rules(a)).toEqual(
+      expect.arrayContaining(["scenario.voice-startup", "task.voice-pipeline", "cost.cheapest"]),
+    );
+    expect(rules(a)).not.toContain("scenario.voice-enterprise");
+  });
+
+  it("002 scenario 2: 1,000-10,000 calls a month stays on the APIs", () => {
+    const a = adviceFor({ useCase: "voice", callsPerMonth: 5000 });
+    expect(a.verdict).toBe("api");
+    expect(rules(a)).toContain("scenario.voice-medium");
+  });
+
+  it("002 scenario 3: over 10,000 calls the seed's hybrid loses to the arithmetic, and the conflict is shown", () => {
+    const a = adviceFor({ useCase: "voice", callsPerMonth: 60_000, team: "ml-team" });
+    expect(rules(a)).toEqual(
+      expect.arrayContaining(["scenario.voice-enterprise", "scenario.voice-local-viable"]),
+    );
+    // The hybrid pays for the whole API pipeline plus a local standby, so it cannot be cheaper.
+    expect(a.verdict).toBe("api");
+    expect(a.conflicts.some((c) => c.rules.includes("scenario.voice-enterprise") && c.winner === "api")).toBe(
+      true,
+    );
+    expect(a.discrepancies.map((d) => d.id)).toContain("seed-002-large-business");
+  });
+
+  it("002 scenario 4 and 003's flowchart: healthcare under HIPAA without an ML team gets a managed private deployment", () => {
+    const a = adviceFor({
+      requestsPerMonth: 500_000,
+      inputTokensPerRequest: 800,
+      outputTokensPerRequest: 200,
+      compliance: ["hipaa"],
+      team: "none",
+    });
+    expect(a.verdict).toBe("private-cloud");
+    expect(rules(a)).toEqual(expect.arrayContaining(["compliance.strict", "team.none"]));
+    expect(a.options.every((o) => o.verdict !== "api" && o.verdict !== "hybrid")).toBe(true);
+    expect(a.excluded.find((e) => e.option.id === "api:openai:gpt-4o-mini")?.excludedBy).toBe(
+      "compliance.strict",
+    );
+    // Bedrock Llama 3.1 8B: 500,000 × (800 + 200) tokens = 500M tokens × $0.22/M = $110.00.
+    expect(
+      option(a, "private-cloud:aws:meta.llama3-1-8b-instruct-v1:0")?.monthly.monthlyCostUsd.toString(),
+    ).toBe("110");
+  });
+
+  it("healthcare with an ML team that fine-tunes moves to self-hosting (001's healthcare/legal row)", () => {
+    const a = adviceFor({
+      requestsPerMonth: 3_000_000,
+      compliance: ["hipaa"],
+      team: "ml-team",
+      customization: "fine-tuning",
+      quality: "domain-precision",
+    });
+    expect(a.verdict).toBe("self-hosted");
+    expect(rules(a)).toEqual(
+      expect.arrayContaining([
+        "compliance.strict",
+        "cheatsheet.healthcare-legal",
+        "customization.fine-tuning",
+        "team.ml",
+      ]),
+    );
+  });
+
+  it("air-gapped systems run locally, whatever else the rules prefer", () => {
+    const a = adviceFor({ compliance: ["air-gapped"], team: "ml-team" });
+    expect(a.verdict).toBe("local");
+    expect(rules(a)).toContain("offline.air-gapped");
+    expect(a.options.every((o) => o.verdict === "local")).toBe(true);
+  });
+
+  it("004: an intent classifier that wants control of model updates self-hosts, with the four-phase plan", () => {
+    const a = adviceFor({
+      useCase: "classification",
+      requestsPerMonth: 300_000,
+      lifecycleControl: true,
+      team: "small-devops",
+      currentModel: "gpt-4o-mini",
+    });
+    expect(a.verdict).toBe("self-hosted");
+    expect(rules(a)).toEqual(
+      expect.arrayContaining(["lifecycle.control", "task.classification", "cost.cheapest"]),
+    );
+    // Cost favours the API; the conflict and its resolution are reported, not hidden.
+    expect(a.conflicts.some((c) => c.rules.includes("lifecycle.control") && c.winner === "self-hosted")).toBe(
+      true,
+    );
+    expect(a.migrationPlan?.phases.map((p) => p.name)).toEqual([
+      "Phase 1: Test",
+      "Phase 2: Shadow mode",
+      "Phase 3: Cutover",
+      "Phase 4: Full migration",
+    ]);
+    expect(a.discrepancies.map((d) => d.id)).toContain("seed-004-sagemaker");
+  });
+
+  it("the same classifier without ML or DevOps people stays on the API (004: stay if the team lacks resources)", () => {
+    const a = adviceFor({
+      useCase: "classification",
+      requestsPerMonth: 300_000,
+      lifecycleControl: true,
+      team: "none",
+      currentModel: "gpt-4o-mini",
+    });
+    expect(a.verdict).toBe("api");
+    expect(rules(a)).toEqual(expect.arrayContaining(["lifecycle.control", "team.none"]));
+  });
+
+  it("2M requests a month with a DevOps team: 003 says calculate the break-even, and the break-even says API", () => {
+    const a = adviceFor({
+      requestsPerMonth: 2_000_000,
+      inputTokensPerRequest: 500,
+      outputTokensPerRequest: 200,
+      team: "small-devops",
+    });
+    expect(a.verdict).toBe("api");
+    expect(rules(a)).toEqual(
+      expect.arrayContaining(["volume.high", "volume.below-break-even", "team.small-devops"]),
+    );
+    expect(a.breakEven?.requestsPerMonth).toBeGreaterThan(2_000_000);
+    expect(a.discrepancies.map((d) => d.id)).toContain("seed-003-threshold");
+  });
+
+  it("past the break-even on an expensive model, an ML team self-hosts", () => {
+    const a = adviceFor({ requestsPerMonth: 50_000_000, team: "ml-team", currentModel: "gpt-4o" });
+    expect(a.verdict).toBe("self-hosted");
+    expect(rules(a)).toEqual(expect.arrayContaining(["volume.above-break-even", "team.ml"]));
+    expect(a.breakEven?.requestsPerMonth).toBeLessThan(50_000_000);
+  });
+
+  it("domain Q&A that needs fine-tuning, with an ML team, self-hosts an open model", () => {
+    const a = adviceFor({
+      useCase: "rag",
+      requestsPerMonth: 1_000_000,
+      customization: "fine-tuning",
+      quality: "domain-precision",
+      team: "ml-team",
+    });
+    expect(a.verdict).toBe("self-hosted");
+    expect(rules(a)).toEqual(
+      expect.arrayContaining([
+        "customization.fine-tuning",
+        "customization.rag",
+        "quality.domain-precision",
+        "team.ml",
+      ]),
+    );
+    expect(a.options[0]?.openness).toBe("open-weights");
+  });
+
+  it("real-time agents get a fast hosted API (001's Groq + Mixtral row) among the options", () => {
+    const a = adviceFor({ latency: "real-time", requestsPerMonth: 300_000 });
+    expect(a.verdict).toBe("api");
+    expect(rules(a)).toContain("latency.real-time");
+    expect(a.options.map((o) => o.id)).toEqual(
+      expect.arrayContaining(["api:groq:llama-3.1-8b-instant", "api:groq:mixtral-8x7b-32768"]),
+    );
+    // Groq llama-3.1-8b-instant: 300,000 × (500 × $0.05 + 200 × $0.08) / 1M = 300,000 × $0.000041 = $12.30.
+    expect(option(a, "api:groq:llama-3.1-8b-instant")?.monthly.monthlyCostUsd.toString()).toBe("12.3");
+  });
+
+  it("embeddings for search compare text-embedding-3-small with all-MiniLM-L6-v2", () => {
+    const a = adviceFor({ useCase: "embeddings", requestsPerMonth: 1_000_000, inputTokensPerRequest: 500 });
+    expect(a.verdict).toBe("api");
+    expect(rules(a)).toContain("task.embeddings");
+    // 1,000,000 × 500 tokens = 500M tokens × $0.02/M = $10.00.
+    expect(option(a, "api:openai:text-embedding-3-small")?.monthly.monthlyCostUsd.toString()).toBe("10");
+    expect(a.options.some((o) => o.modelId === "all-minilm-l6-v2")).toBe(true);
+  });
+
+  it("000's 100K messages on gpt-4o-mini stay on the API and the 100K break-even claim is corrected", () => {
+    const a = adviceFor({
+      requestsPerMonth: 100_000,
+      inputTokensPerRequest: 500,
+      outputTokensPerRequest: 200,
+      currentModel: "gpt-4o-mini",
+    });
+    expect(a.verdict).toBe("api");
+    // Exactly 100K is not "under 100K" (003), so volume.low stays silent here.
+    expect(rules(a)).toEqual(expect.arrayContaining(["flowchart.default-api", "cost.cheapest"]));
+    expect(rules(a)).not.toContain("volume.low");
+    // 100,000 × 500 / 1M × $0.15 + 100,000 × 200 / 1M × $0.60 = $7.50 + $12.00 = $19.50.
+    expect(option(a, "api:openai:gpt-4o-mini")?.monthly.monthlyCostUsd.toString()).toBe("19.5");
+    expect(a.discrepancies.map((d) => d.id)).toContain("seed-000-break-even");
+  });
+
+  it("under 100K requests a month the low-volume rule fires (003, 004)", () => {
+    const a = adviceFor({ requestsPerMonth: 50_000 });
+    expect(a.verdict).toBe("api");
+    expect(rules(a)).toContain("volume.low");
+  });
+
+  it("a current model that retires within 90 days is flagged and not kept first", () => {
+    const a = adviceFor({ requestsPerMonth: 100_000, currentModel: "gpt-4o-mini" });
+    expect(rules(a)).toContain("lifecycle.retiring-soon");
+    const d = a.deprecations.find((x) => x.model === "gpt-4o-mini");
+    // 2026-11-21 → 2027-01-14: 9 days left in November + 31 in December + 14 in January = 54 days.
+    expect(d?.daysToRetirement).toBe(54);
+    expect(a.options[0]?.modelId).not.toBe("openai:gpt-4o-mini");
+  });
+
+  it("GDPR alone prefers a private deployment and reports 000 and 003 disagreeing", () => {
+    const a = adviceFor({ compliance: ["gdpr"], requestsPerMonth: 200_000, team: "small-devops" });
+    expect(rules(a)).toContain("compliance.gdpr");
+    expect(a.verdict).toBe("private-cloud");
+  });
+
+  it("training from scratch requires an open-source model on your own GPUs", () => {
+    const a = adviceFor({ customization: "full-training", team: "ml-team" });
+    expect(rules(a)).toContain("customization.full-training");
+    expect(["self-hosted", "local"]).toContain(a.verdict);
+  });
+
+  it("HIPAA plus air-gapped: both hard rules hold, local wins", () => {
+    const a = adviceFor({ compliance: ["hipaa", "air-gapped"], team: "ml-team" });
+    expect(a.verdict).toBe("local");
+    expect(rules(a)).toEqual(expect.arrayContaining(["offline.air-gapped", "compliance.strict"]));
+  });
+
+  it("is deterministic: the same inputs give the same Advice", () => {
+    const p: Profile = {
+      requestsPerMonth: 750_000,
+      team: "small-devops",
+      compliance: ["gdpr"],
+      currentModel: "gpt-4o",
+    };
+    expect(JSON.stringify(adviceFor(p))).toBe(JSON.stringify(adviceFor(p)));
+  });
+
+  it("rejects an impossible profile with the field named, instead of throwing", () => {
+    const r = advise({ requestsPerMonth: -5 }, catalog, { today: TODAY });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error[0]?.subject).toBe("requestsPerMonth");
+  });
+});

@@ -1,0 +1,193 @@
+/**
+ * Answers to questions about a concept rather than a workload ("open weights vs open source?").
+ * Pure data drawn from the seed documents; each answer names the seed files it comes from.
+ */
+
+export const CONCEPT_IDS = [
+  "open-weights-vs-open-source",
+  "embedding-vs-chat-model",
+  "lora-vs-full-fine-tuning",
+  "openai-fine-tuning-vs-self-hosted-lora",
+  "shadow-mode-and-migration-phases",
+  "phased-growth-path",
+  "hybrid-routing",
+  "speed-tiers",
+  "deployment-types",
+  "task-model-matching",
+  "precision-and-domain-knowledge",
+  "model-categories",
+] as const;
+export type ConceptId = (typeof CONCEPT_IDS)[number];
+
+export interface Concept {
+  id: ConceptId;
+  title: string;
+  /** Two to four short sentences. */
+  answer: string;
+  /** Details worth a bullet each: tables, phases, caveats. */
+  points?: readonly string[];
+  /** Seed files ("seeds/001_7239c6cfa953a15b.txt") the answer is drawn from. */
+  sources: readonly string[];
+}
+
+const S000 = "seeds/000_fea6cffb62d7661a.txt";
+const S001 = "seeds/001_7239c6cfa953a15b.txt";
+const S002 = "seeds/002_621b9c29fee3ebe6.txt";
+const S003 = "seeds/003_b115a8f15225916a.txt";
+const S004 = "seeds/004_6527799eb7821511.txt";
+
+export const CONCEPTS: readonly Concept[] = [
+  {
+    id: "open-weights-vs-open-source",
+    title: "Open weights vs open source",
+    answer:
+      "Open weights means only the trained weights are public: you can run the model and fine-tune it with adapters such as LoRA, but the training code and data are not released, so you cannot retrain or reproduce it. Open source means the whole package is public: weights, training code and often the training data or how it was made. By that definition Llama 3 is open weights, and open source means releases such as OLMo or BLOOM.",
+    points: [
+      "Open weights: weights available; training code and data not available; partial transparency; licences often restrictive; fine-tuning possible with adapters (LoRA).",
+      "Open source: weights, training code and sometimes data; full transparency; licences often permissive; can modify the architecture, retrain and reproduce.",
+      "001 suggests open weights for domain-specific Q&A and cheaper inference (with quantization), open source for novel model experiments and reproducibility.",
+      "Caveat: 001's first table lists LLaMA 3 and Mistral 7B as open-source, while its own definitions and comparison table make LLaMA 3 open weights; by the definition, only releases with training code or data (OLMo, BLOOM) are open source.",
+      "003 puts Llama 3, Mistral and Qwen under open weights and Bloom, Falcon and OLMo under open source (weights plus training code).",
+    ],
+    sources: [S001, S003],
+  },
+  {
+    id: "embedding-vs-chat-model",
+    title: "all-MiniLM is an embedding model, not a chat model",
+    answer:
+      "all-MiniLM (from the sentence-transformers library) is an embedding model: it turns text into vectors for search and similarity, and it cannot hold a conversation. 000 compares it with OpenAI's text-embedding-3-small: 384 dimensions against 1536, with lower quality. For chat you need a chat model such as gpt-4o-mini.",
+    points: [
+      "text-embedding-3-small (OpenAI): 1536 dimensions; 000's pick for vector search.",
+      "all-MiniLM-L6-v2: 384 dimensions; runs locally; lower quality, fewer dimensions.",
+      "Chat/conversation: gpt-4o-mini at $0.15 / $0.60 per 1M input / output tokens in 000.",
+    ],
+    sources: [S000],
+  },
+  {
+    id: "lora-vs-full-fine-tuning",
+    title: "LoRA vs full fine-tuning",
+    answer:
+      "LoRA trains small adapter matrices on top of frozen weights: 003's example trains about 0.1% of the parameters (rank 16 on the q and v projections, the model loaded in 8-bit), so it fits modest GPUs and works on open-weight models. Full fine-tuning updates every weight and needs far more GPU memory and the training pipeline. 001 recommends LoRA or QLoRA for domain-specific Q&A on open weights, and keeps full or partial tuning, custom losses and training from scratch for open-source releases.",
+    points: [
+      "001's fine-tuning scenarios: domain-specific Q&A → LoRA tuning (open weights) or full/partial tuning (open source); modify architecture, train from scratch, custom loss functions → open source only.",
+      "001's precision table: Mistral + LoRA, LLaMA 3 + QLoRA for high-precision, domain-specific work.",
+      "003's LoRA setup: r=16, lora_alpha=32, target q_proj and v_proj, dropout 0.1; trainable ≈ 0.1% of total.",
+    ],
+    sources: [S001, S003],
+  },
+  {
+    id: "openai-fine-tuning-vs-self-hosted-lora",
+    title: "OpenAI fine-tuning vs self-hosted LoRA",
+    answer:
+      "With OpenAI fine-tuning you get a model ID while the weights stay with OpenAI, and the fine-tuned model can still be deprecated. With self-hosted LoRA (004: SageMaker + LoRA) you own the weights, control the lifecycle and can move them anywhere. OpenAI charges per-token training fees and you wait for training jobs; self-hosting costs only the infrastructure.",
+    points: [
+      "Ownership: own the weights (self-hosted) vs a model ID (OpenAI).",
+      "Model retirement: you control the lifecycle vs the fine-tuned model can be deprecated.",
+      "Training cost: infrastructure only vs per-token training fees.",
+      "Portability: export and move anywhere vs locked to OpenAI.",
+      "Iteration speed: deploy instantly vs wait for training jobs.",
+      "003: OpenAI fine-tuning (gpt-4o-mini, gpt-3.5-turbo) needs about 50-100 examples, costs training plus higher inference, and gives limited control.",
+    ],
+    sources: [S004, S003],
+  },
+  {
+    id: "shadow-mode-and-migration-phases",
+    title: "Shadow mode and the migration phases",
+    answer:
+      "Shadow mode runs the new model beside the current one on real traffic without letting it answer: both are called, production uses the current model's result, and the new model's results are logged to measure real-world discrepancies. It is the second of 004's four migration phases: Test → Shadow → Cutover → Full migration.",
+    points: [
+      "Phase 1, Test: deploy the new model (004: Llama 3.2 on a SageMaker endpoint), run the current prompts and the test suite, measure latency.",
+      "Phase 2, Shadow mode: call both models, serve GPT-4o-mini's answer, log Llama's for comparison.",
+      "Phase 3, Cutover: if accuracy meets requirements, switch primary to Llama, keep GPT-4o-mini as fallback for errors, monitor error rates.",
+      "Phase 4, Full migration: remove the fallback once stable and pin the model version.",
+    ],
+    sources: [S004],
+  },
+  {
+    id: "phased-growth-path",
+    title: "The phased growth path",
+    answer:
+      "002's path is to start with APIs for a quick launch, prove the business model, evaluate local models only once you have scale, and then move to a hybrid for cost. On a calendar: months 1-3 build with APIs and launch, months 4-12 focus on customers and product-market fit, month 13 onwards evaluate local models only if scale justifies them.",
+    points: [
+      "Phase 1: start with APIs for a quick launch. Phase 2: prove the business model and gain customers. Phase 3: evaluate local models when you have scale. Phase 4: hybrid approach for cost optimization.",
+      "Consider local when API costs pass 10% of revenue, or above 50,000 calls a month.",
+      "If 99%+ accuracy is needed, stay with APIs; if strict data control is needed, go local.",
+    ],
+    sources: [S002],
+  },
+  {
+    id: "hybrid-routing",
+    title: "Hybrid setups and routing",
+    answer:
+      "A hybrid setup runs both a proprietary API and a self-hosted model and routes each request by its kind: 003 uses APIs for quality and self-hosting for volume. Its HybridAIClient sends simple Q&A, bulk processing and internal tools to the local model, and complex reasoning, code generation and customer-facing traffic to the API, which is also the default.",
+    points: [
+      "003's routing table: simple_qa → local; complex_reasoning → api; code_generation → api; bulk_processing → local; customer_facing → api; internal_tools → local.",
+      "002, large enterprise (10,000+ calls a month): APIs as primary for reliability, local models as backup for cost optimization and redundancy.",
+      "004's fallback plan: if the self-hosted model falls short on accuracy, stay with GPT-4o-mini or use a hybrid.",
+    ],
+    sources: [S003, S002, S004],
+  },
+  {
+    id: "speed-tiers",
+    title: "Inference speed tiers",
+    answer:
+      "001 sorts inference into four speed tiers: ultra-fast for agentic workflows and real-time apps (Groq + Mixtral), fast for consumer apps and bots (LLaMA 3 8B, Claude Haiku), moderate for reading-paced apps and RAG (GPT-4 Turbo), and slow but powerful for deep, time-insensitive analysis (GPT-4, Claude Opus). For agents making rapid API calls it suggests Groq + Mixtral or a quantized Mistral 7B.",
+    points: [
+      "Ultra-fast: agentic workflows, real-time apps; Groq + Mixtral.",
+      "Fast: consumer apps, bots; LLaMA 3 8B, Claude Haiku.",
+      "Moderate: reading-paced apps, RAG; GPT-4 Turbo.",
+      "Slow (but powerful): deep analysis, time-insensitive tasks; GPT-4, Claude Opus.",
+    ],
+    sources: [S001],
+  },
+  {
+    id: "deployment-types",
+    title: "Deployment types",
+    answer:
+      "001 names three ways to host a model. Local (on-device or self-hosted with Ollama, LM Studio or Docker) suits prototyping, internal tools and air-gapped systems; a SaaS API (OpenAI, Anthropic, Google AI) is fast and reliable with no infrastructure; custom cloud infrastructure (Triton Inference, SageMaker, Hugging Face Inference Endpoints) suits enterprise scale and long-term control.",
+    points: [
+      "Local: Ollama, LM Studio, Docker; prototyping, internal tools, air-gapped systems.",
+      "SaaS API: OpenAI, Anthropic, Google AI; fast, reliable, no infrastructure needed.",
+      "Custom/cloud infrastructure: Triton Inference, SageMaker, HF Inference Endpoints; enterprise scale, long-term control.",
+    ],
+    sources: [S001],
+  },
+  {
+    id: "task-model-matching",
+    title: "Matching models to tasks",
+    answer:
+      "001 matches models to the task: language models (GPT-4, Claude 3, LLaMA 3, Mistral) for summarization, Q&A and content, text-to-speech (MeloTTS, ElevenLabs, OpenAI TTS), speech-to-text (Whisper, Deepgram) for transcription and IVR, vision (Midjourney, DALL·E 3, Gemini) and multimodal models (GPT-4o, Gemini Advanced, Claude 3 Opus) for visual Q&A and OCR-heavy agents. For audio agents and assistants it combines Whisper + LLM + TTS in a modular pipeline.",
+    points: [
+      "NLP: GPT-4, Claude 3, LLaMA 3, ChatGPT 3.5, Mistral; summarization, Q&A, content creation.",
+      "Audio (TTS): MeloTTS, ElevenLabs, OpenAI TTS; product manuals, screen readers.",
+      "Audio (STT): Whisper, Deepgram; meeting transcription, IVR.",
+      "Computer vision: Midjourney, DALL·E 3, Gemini; generating and understanding images.",
+      "Multimodal: GPT-4o, Gemini Advanced, Claude 3 Opus; visual Q&A, image interpretation, OCR-heavy agents.",
+    ],
+    sources: [S001],
+  },
+  {
+    id: "precision-and-domain-knowledge",
+    title: "Precision and domain knowledge",
+    answer:
+      "001 picks the setup by how specialised the answers must be: high-precision, domain-specific work calls for fine-tuning open models (Mistral + LoRA, LLaMA 3 + QLoRA), general-purpose reasoning for proprietary APIs (GPT-4, Claude 3 Opus), and moderate specialization for RAG over proprietary or open models (Haystack + Claude or LLaMA 3). If the model must behave like a legal or medical expert, fine-tune it or ground it with RAG.",
+    sources: [S001],
+  },
+  {
+    id: "model-categories",
+    title: "Model categories: proprietary, open weights, open source",
+    answer:
+      "003 sorts models into three categories. Proprietary APIs (GPT-4o, Claude 3.5, Gemini) are API-only, low control, minimal setup, pay per token; open-weights models (Llama 3, Mistral, Qwen) give you the weights, high control, medium-to-high setup and infrastructure costs; open-source models (Bloom, Falcon, OLMo) add the training code, for full control at the highest setup effort.",
+    points: [
+      "Caveat: 003's 'Current leaders' table lists Qwen 72B and DeepSeek as open source, while its own categories put Qwen under open weights.",
+      "001 adds: proprietary is best for general-purpose use and fast time-to-market with no infrastructure.",
+    ],
+    sources: [S003, S001],
+  },
+];
+
+export function conceptById(id: ConceptId): Concept {
+  const found = CONCEPTS.find((c) => c.id === id);
+  if (!found) throw new Error(`no concept "${id}"`);
+  return found;
+}
