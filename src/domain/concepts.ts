@@ -131,7 +131,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: "speed-tiers",
     title: "Inference speed tiers",
     answer:
-      "001 sorts inference into four speed tiers: ultra-fast for agentic workflows and real-time apps (Groq + Mixtral), fast for consumer apps and bots (LLaMA 3 8B, Claude Haiku), moderate for reading-paced apps and RAG (GPT-4 Turbo), and slow but powerful for deep, time-insensitive analysis (GPT-4, Claude Opus). For agents making rapid API calls it suggests Groq + Mixtral or a quantized Mistral 7B.",
+      "001 sorts inference into four speed tiers: ultra-fast, fast, moderate, and slow but powerful. Pick the tier the workload needs: agents and real-time apps need ultra-fast (Groq + Mixtral), bots fast (LLaMA 3 8B, Claude Haiku), RAG moderate (GPT-4 Turbo), deep time-insensitive analysis can take slow (GPT-4, Claude Opus). For agents making rapid API calls, 001 suggests Groq + Mixtral or a quantized Mistral 7B.",
     points: [
       "Ultra-fast: agentic workflows, real-time apps; Groq + Mixtral.",
       "Fast: consumer apps, bots; LLaMA 3 8B, Claude Haiku.",
@@ -144,7 +144,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: "deployment-types",
     title: "Deployment types",
     answer:
-      "001 names three ways to host a model. Local (on-device or self-hosted with Ollama, LM Studio or Docker) suits prototyping, internal tools and air-gapped systems; a SaaS API (OpenAI, Anthropic, Google AI) is fast and reliable with no infrastructure; custom cloud infrastructure (Triton Inference, SageMaker, Hugging Face Inference Endpoints) suits enterprise scale and long-term control.",
+      "001 names three ways to host a model: local, SaaS API, and custom cloud infrastructure. Local (Ollama, LM Studio, Docker) suits prototyping, internal tools and air-gapped systems. A SaaS API (OpenAI, Anthropic, Google AI) is fast and reliable with no infrastructure, and your own cloud infrastructure (Triton, SageMaker, HF Inference Endpoints) suits enterprise scale and long-term control.",
     points: [
       "Local: Ollama, LM Studio, Docker; prototyping, internal tools, air-gapped systems.",
       "SaaS API: OpenAI, Anthropic, Google AI; fast, reliable, no infrastructure needed.",
@@ -156,7 +156,7 @@ export const CONCEPTS: readonly Concept[] = [
     id: "task-model-matching",
     title: "Matching models to tasks",
     answer:
-      "001 matches models to the task: language models (GPT-4, Claude 3, LLaMA 3, Mistral) for summarization, Q&A and content, text-to-speech (MeloTTS, ElevenLabs, OpenAI TTS), speech-to-text (Whisper, Deepgram) for transcription and IVR, vision (Midjourney, DALL·E 3, Gemini) and multimodal models (GPT-4o, Gemini Advanced, Claude 3 Opus) for visual Q&A and OCR-heavy agents. For audio agents and assistants it combines Whisper + LLM + TTS in a modular pipeline.",
+      "001 matches the model to the task: a language model for text, a speech-to-text model (Whisper, Deepgram) for transcription and IVR, a text-to-speech model (ElevenLabs, OpenAI TTS) to speak, and a multimodal model (GPT-4o, Gemini) for images and OCR. A language model alone cannot hear or speak. For audio agents and assistants, 001 combines Whisper + LLM + TTS in a modular pipeline.",
     points: [
       "NLP: GPT-4, Claude 3, LLaMA 3, ChatGPT 3.5, Mistral; summarization, Q&A, content creation.",
       "Audio (TTS): MeloTTS, ElevenLabs, OpenAI TTS; product manuals, screen readers.",
@@ -170,14 +170,19 @@ export const CONCEPTS: readonly Concept[] = [
     id: "precision-and-domain-knowledge",
     title: "Precision and domain knowledge",
     answer:
-      "001 picks the setup by how specialised the answers must be: high-precision, domain-specific work calls for fine-tuning open models (Mistral + LoRA, LLaMA 3 + QLoRA), general-purpose reasoning for proprietary APIs (GPT-4, Claude 3 Opus), and moderate specialization for RAG over proprietary or open models (Haystack + Claude or LLaMA 3). If the model must behave like a legal or medical expert, fine-tune it or ground it with RAG.",
+      "001 picks the setup by how specialised the answers must be. High-precision, domain-specific work calls for fine-tuning open models (Mistral + LoRA, LLaMA 3 + QLoRA); general-purpose reasoning for proprietary APIs (GPT-4, Claude 3 Opus); moderate specialization for RAG over either (Haystack + Claude or LLaMA 3). If the model must behave like a legal or medical expert, fine-tune it or ground it with RAG.",
+    points: [
+      "High precision / domain-specific: fine-tune open-source models; Mistral + LoRA, LLaMA 3 + QLoRA.",
+      "General-purpose reasoning: proprietary LLMs via API; GPT-4, Claude 3 Opus.",
+      "Moderate specialization: RAG with proprietary or open models; Haystack + Claude or LLaMA 3.",
+    ],
     sources: [S001],
   },
   {
     id: "model-categories",
     title: "Model categories: proprietary, open weights, open source",
     answer:
-      "003 sorts models into three categories. Proprietary APIs (GPT-4o, Claude 3.5, Gemini) are API-only, low control, minimal setup, pay per token; open-weights models (Llama 3, Mistral, Qwen) give you the weights, high control, medium-to-high setup and infrastructure costs; open-source models (Bloom, Falcon, OLMo) add the training code, for full control at the highest setup effort.",
+      "003 sorts models into three categories: proprietary API, open weights and open source. Proprietary models (GPT-4o, Claude 3.5, Gemini) are reached only through an API and paid per token, with little control but minimal setup. Open-weights models (Llama 3, Mistral, Qwen) give you the weights and high control for infrastructure costs; open-source models (Bloom, Falcon, OLMo) add the training code, for full control at the highest setup effort.",
     points: [
       "Caveat: 003's 'Current leaders' table lists Qwen 72B and DeepSeek as open source, while its own categories put Qwen under open weights.",
       "001 adds: proprietary is best for general-purpose use and fast time-to-market with no infrastructure.",

@@ -1,0 +1,41 @@
+import type { ConceptId } from "../domain/concepts.js";
+import type { ProfileField } from "../domain/profile.js";
+import { CONCEPT_PHRASINGS } from "./concept-phrasings.js";
+import type { Reading } from "./read-text.js";
+
+/**
+ * Facts that describe the asker's own situation. A question carrying one ("we have 2M requests,
+ * should we use LoRA?") wants advice for that situation, not a definition. Needs such as
+ * "LoRA" or "chat" appear in concept questions themselves, so they do not count.
+ */
+const NOT_SITUATION: ReadonlySet<ProfileField> = new Set([
+  "useCase",
+  "customization",
+  "quality",
+  "latency",
+  "candidateModels",
+  "lifecycleControl",
+]);
+
+/** Lower case, hyphens and underscores as spaces, straight quotes: what the phrasings are written against. */
+function normalizeQuestion(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[-_–—]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The concept a question asks about, if it asks about one. */
+export function conceptAskedAbout(text: string): ConceptId | undefined {
+  const q = normalizeQuestion(text);
+  return CONCEPT_PHRASINGS.find((c) => c.patterns.some((p) => p.test(q)))?.id;
+}
+
+/** A concept question: a concept phrasing, and nothing about the asker's own workload. */
+export function detectConcept(text: string, reading: Reading): ConceptId | undefined {
+  if (reading.scales.length > 0) return undefined;
+  if (reading.facts.some((f) => !NOT_SITUATION.has(f.field))) return undefined;
+  return conceptAskedAbout(text);
+}

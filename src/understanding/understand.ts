@@ -1,0 +1,27 @@
+import { combineFacts } from "./combine-facts.js";
+import { detectConcept } from "./detect-concept.js";
+import { readText } from "./read-text.js";
+import { byStart } from "./spans.js";
+import type { ModelLookup, UnderstandResult } from "./types.js";
+import { checkProfile, tooLong } from "./validate.js";
+
+/**
+ * Turns a question into a Profile, with no LLM: every fact taken is listed with its text, every
+ * fragment that meant something but could not be used is reported, and impossible figures are
+ * refused with one line each. Never throws.
+ */
+export function understand(text: string, catalog: ModelLookup): UnderstandResult {
+  const long = tooLong(text);
+  if (long) return { kind: "invalid", problems: [long] };
+  if (text.trim() === "") return { kind: "empty" };
+
+  const reading = readText(text, catalog, "question");
+  const conceptId = detectConcept(text, reading);
+  if (conceptId) return { kind: "concept", conceptId };
+
+  const combined = combineFacts({}, reading.facts, { mode: "question" });
+  const checked = checkProfile(combined.profile, combined.understood);
+  if (!checked.ok) return { kind: "invalid", problems: checked.problems };
+  const unused = [...reading.unused, ...combined.conflicts].sort(byStart).map((l) => l.text);
+  return { kind: "advice", profile: checked.profile, understood: combined.understood, unused };
+}
