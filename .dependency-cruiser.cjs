@@ -13,6 +13,7 @@ module.exports = {
           "node_modules/zod/",
           "node_modules/@pydantic/genai-prices/",
           "node_modules/decimal\\.js/",
+          "node_modules/fastest-levenshtein/",
         ],
       },
     },
@@ -44,7 +45,8 @@ module.exports = {
     },
     {
       name: "only-config-reads-env",
-      comment: "src/config.ts is the only reader of process.env (checked by a test, since env is not an import).",
+      comment:
+        "src/config.ts is the only reader of process.env (checked by a test, since env is not an import).",
       severity: "error",
       from: { path: "^src/" },
       to: { path: "^src/main\\.ts$" },
@@ -61,6 +63,9 @@ module.exports = {
     exclude: { path: "\\.test\\.ts$" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+    },
   },
 };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatCompact, formatCount, formatPercent, formatRatio, formatUnitUsd, formatUsd } from "./format.js";
+import {
+  formatCompact,
+  formatCount,
+  formatPercent,
+  formatRatio,
+  formatUnitUsd,
+  formatUsd,
+} from "./format.js";
 import { dec } from "./money.js";
 
 describe("formatUsd", () => {

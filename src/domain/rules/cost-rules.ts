@@ -33,7 +33,7 @@ export const COST_RULES: readonly Rule[] = [
       const band = cheapestOverall.tco.perMonthUsd.times(1 + COST_TIE_BAND);
       for (const v of VERDICTS) {
         const o = cheapest[v];
-        if (o && o.tco.perMonthUsd.lessThanOrEqualTo(band)) s[v] = 3;
+        if (o?.tco.perMonthUsd.lessThanOrEqualTo(band)) s[v] = 3;
       }
       return s;
     },
@@ -120,7 +120,7 @@ export const COST_RULES: readonly Rule[] = [
     id: "revenue.api-share",
     factor: "revenue",
     when: ({ apiShareOfRevenue, thresholds }) =>
-      apiShareOfRevenue !== null && apiShareOfRevenue.greaterThan(thresholds.apiRevenueShare),
+      apiShareOfRevenue?.greaterThan(thresholds.apiRevenueShare) === true,
     scores: () => ({ "self-hosted": 2, hybrid: 2, local: 1 }),
     rationale: "API costs above 10% of revenue: time to evaluate local or hybrid serving.",
     source: `${S002} (Key Metrics: API Costs vs Revenue)`,

@@ -1,5 +1,4 @@
 import { type Conflict, type FiredRule, type OptionCost, VERDICTS, type Verdict } from "../advice.js";
-import { formatUsd } from "../format.js";
 import { COST_RULES } from "./cost-rules.js";
 import { HARD_RULES } from "./hard-rules.js";
 import { PROFILE_RULES } from "./profile-rules.js";

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The installed command: runs the compiled CLI (npm install builds it through the prepare script).
+import { run } from "../dist/cli/main.js";
+
+process.exitCode = await run(
+  process.argv.slice(2),
+  {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    now: () => new Date(),
+  },
+  process.env,
+);

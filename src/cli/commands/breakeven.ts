@@ -1,0 +1,145 @@
+import { apiCostPerRequest } from "../../domain/calc/api-cost.js";
+import {
+  breakEven,
+  curveVolumes,
+  flatCurve,
+  type SelfHostedCurve,
+  selfHostedCostAt,
+} from "../../domain/calc/break-even.js";
+import { flatSelfHostedCost } from "../../domain/calc/self-hosted-flat.js";
+import { formatCount, formatUsd } from "../../domain/format.js";
+import { toJsonNumber } from "../../domain/money.js";
+import { cheapestPlan, cloudInstances } from "../../domain/options/self-hosted-options.js";
+import { optionSettings } from "../../domain/options/settings.js";
+import { CLOUDS, type Cloud, LIMITS } from "../../domain/profile.js";
+import { resolveProfile } from "../../domain/resolve-profile.js";
+import { type CliContext, emit } from "../context.js";
+import { badInput, CliError } from "../errors.js";
+import { parseCount } from "../flags.js";
+import { type TokenFlags, tokenFlags } from "./token-flags.js";
+
+export interface BreakevenFlags extends TokenFlags {
+  model?: string;
+  requests?: string;
+  selfHosted?: string;
+  selfHostedMonthly?: string;
+  instance?: string;
+  cloud?: string;
+}
+
+interface SelfSide {
+  label: string;
+  curve: SelfHostedCurve;
+}
+
+/** The self-hosted side: a flat monthly figure, a sized model, or 003's own $9,500 example. */
+function selfSide(
+  ctx: CliContext,
+  flags: BreakevenFlags,
+  tokens: ReturnType<typeof tokenFlags>,
+  volume: number,
+): SelfSide {
+  const monthly = parseCount("self-hosted-monthly", flags.selfHostedMonthly, LIMITS.moneyPerMonthUsd);
+  if (monthly !== undefined)
+    return { label: `self-hosted at ${formatUsd(monthly)} a month (flat)`, curve: flatCurve(monthly) };
+  if (flags.selfHosted) {
+    const model = ctx.catalog.openWeightModel(flags.selfHosted);
+    if (!model)
+      throw new CliError(
+        "unknown-model",
+        `no open-weight model "${flags.selfHosted}" in the catalog; try ${ctx.catalog.data.openWeightModels.map((m) => m.id).join(", ")}`,
+      );
+    const cloud = (flags.cloud ?? "aws").toLowerCase();
+    if (!(CLOUDS as readonly string[]).includes(cloud))
+      throw badInput(`--cloud must be one of ${CLOUDS.join(", ")}; got "${flags.cloud}"`);
+    const { profile } = resolveProfile(
+      { ...tokens, requestsPerMonth: volume, cloud: cloud as Cloud },
+      ctx.catalog,
+    );
+    const instances = flags.instance
+      ? ctx.catalog.data.gpuInstances.filter((g) => g.id === flags.instance)
+      : cloudInstances(profile, ctx.catalog);
+    if (instances.length === 0) throw badInput(`no GPU instance "${flags.instance}" in the catalog`);
+    const { sized, problems } = cheapestPlan(
+      model,
+      instances,
+      profile,
+      ctx.catalog,
+      optionSettings(ctx.catalog),
+      volume,
+    );
+    if (!sized)
+      throw badInput(
+        problems[0]?.message ??
+          `no throughput benchmark covers ${model.name} on these instances; give --self-hosted-monthly instead`,
+      );
+    return {
+      label: `${model.name} on ${sized.instance.name} (${sized.instance.gpuCount}× ${sized.instance.gpuType}), sized by throughput`,
+      curve: sized.plan,
+    };
+  }
+  const est = ctx.catalog.data.flatEstimates.find((f) => f.id === "seed-003-llama3-70b-4xa100");
+  if (!est) throw new CliError("internal", "the catalog lost 003's flat estimate");
+  return {
+    label: `${est.label} (${formatUsd(flatSelfHostedCost(est).monthlyCostUsd)} a month)`,
+    curve: flatCurve(flatSelfHostedCost(est).monthlyCostUsd),
+  };
+}
+
+/** `llm-advise breakeven`: the volume at which self-hosting costs what the API costs. */
+export function breakevenCommand(ctx: CliContext, flags: BreakevenFlags): void {
+  if (!flags.model) throw badInput("--model is required (the API model), e.g. --model gpt-4o-mini");
+  const tokens = tokenFlags(flags);
+  const volume = parseCount("requests", flags.requests, LIMITS.requestsPerMonth) ?? 0;
+  const price = ctx.catalog.hostedPrice(flags.model, tokens.inputTokensPerRequest);
+  if (!price.ok) throw new CliError("unknown-model", price.error.message);
+  const perRequest = apiCostPerRequest(price.value, tokens);
+  const self = selfSide(ctx, flags, tokens, volume);
+  const be = breakEven(perRequest, self.curve);
+  const apiAt = perRequest.times(volume);
+  const selfAt = selfHostedCostAt(self.curve, volume);
+  const recommendation = selfAt.lessThan(apiAt) ? "Self-host" : "Use API";
+  const lines = [
+    `API: ${price.value.model} at ${formatUsd(perRequest)} a request (${tokens.inputTokensPerRequest} in / ${tokens.outputTokensPerRequest} out)`,
+    `Self-hosted: ${self.label}`,
+    ...(volume > 0
+      ? [
+          `At ${formatCount(volume)} requests a month: API ${formatUsd(apiAt)}, self-hosted ${formatUsd(selfAt)} → ${recommendation} (saves ${formatUsd(apiAt.minus(selfAt).abs())} a month)`,
+        ]
+      : []),
+    be.kind === "at"
+      ? `Break-even: ${formatCount(be.requestsPerMonth)} requests a month (${formatUsd(be.monthlyCostUsd)} a month either way)`
+      : `Break-even: none; ${be.reason === "api-free" ? "the API costs nothing per request" : "each GPU instance costs more than the API traffic it can carry"}`,
+  ];
+  const curve = curveVolumes(Math.max(volume, 1000), be.kind === "at" ? be.requestsPerMonth : null).map(
+    (v) => ({
+      requestsPerMonth: v,
+      apiUsd: toJsonNumber(perRequest.times(v)),
+      selfHostedUsd: toJsonNumber(selfHostedCostAt(self.curve, v)),
+    }),
+  );
+  emit(ctx, lines.join("\n"), lines.map((l) => `- ${l}`).join("\n"), {
+    schemaVersion: 1,
+    kind: "breakeven",
+    api: {
+      model: price.value.key,
+      perRequestUsd: toJsonNumber(perRequest, 9),
+      monthlyCostUsd: toJsonNumber(apiAt),
+    },
+    selfHosted: { description: self.label, monthlyCostUsd: toJsonNumber(selfAt) },
+    requestsPerMonth: volume,
+    recommendation: volume > 0 ? recommendation : null,
+    savingsUsd: volume > 0 ? toJsonNumber(apiAt.minus(selfAt).abs()) : null,
+    breakEven:
+      be.kind === "at"
+        ? {
+            requestsPerMonth: be.requestsPerMonth,
+            exactRequestsPerMonth: toJsonNumber(be.exactRequestsPerMonth, 3),
+            monthlyCostUsd: toJsonNumber(be.monthlyCostUsd),
+            reason: null,
+          }
+        : { requestsPerMonth: null, exactRequestsPerMonth: null, monthlyCostUsd: null, reason: be.reason },
+    curve,
+    pricesAsOf: price.value.asOf,
+  });
+}

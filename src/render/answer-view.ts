@@ -1,0 +1,126 @@
+import type { Advice, OptionCost, Verdict } from "../domain/advice.js";
+import { formatCompact, formatCount, formatUsd } from "../domain/format.js";
+
+/**
+ * The answer as every surface shows it (terminal, Markdown, Slack blocks, Teams cards): words
+ * and formatted figures, computed once from the Advice so that all surfaces agree.
+ */
+export interface AnswerView {
+  verdict: Verdict;
+  verdictLabel: string;
+  headline: string;
+  options: OptionLine[];
+  excluded: string[];
+  breakEven: string | null;
+  reasons: Array<{ rule: string; text: string; source: string }>;
+  conflicts: string[];
+  assumptions: string[];
+  discrepancies: Array<{ claim: string; computed: string; source: string }>;
+  plan: { title: string; phases: Array<{ name: string; steps: string[] }>; source: string } | null;
+  deprecations: string[];
+  issues: string[];
+  footer: string;
+}
+
+export interface OptionLine {
+  rank: number;
+  id: string;
+  verdictLabel: string;
+  model: string;
+  deployment: string;
+  monthly: string;
+  perMonthOverHorizon: string;
+  detail: string | null;
+}
+
+export const VERDICT_LABEL: Record<Verdict, string> = {
+  api: "Proprietary API",
+  "self-hosted": "Self-hosted open-weight model",
+  "private-cloud": "Managed private deployment",
+  hybrid: "Hybrid (API + self-hosted)",
+  local: "Local / on-premises",
+};
+
+const priced = (o: OptionCost) => !o.monthly.lineItems.some((l) => l.flag === "price-not-found");
+const money = (o: OptionCost) =>
+  priced(o)
+    ? formatUsd(o.monthly.monthlyCostUsd)
+    : `at least ${formatUsd(o.monthly.monthlyCostUsd)} (a price is missing)`;
+
+function optionDetail(o: OptionCost): string | null {
+  const c = o.capacity;
+  if (c) {
+    return `${c.replicas} replica(s) at ${c.precision}, peak ${formatCount(c.peakTokensPerSecond.toDecimalPlaces(0))} tok/s of ${formatCount(c.replicaTokensPerSecond)} tok/s per replica`;
+  }
+  return o.notes[0] ?? null;
+}
+
+function breakEvenLine(a: Advice): string | null {
+  const be = a.breakEven;
+  if (!be) return null;
+  const self =
+    a.options.find((o) => o.id === be.selfHostedOptionId) ??
+    a.excluded.find((e) => e.option.id === be.selfHostedOptionId)?.option;
+  const api = [...a.options, ...a.excluded.map((e) => e.option)].find((o) => o.id === be.apiOptionId);
+  const selfName = self ? `${self.model} (${self.deployment})` : be.selfHostedOptionId;
+  const apiName = api ? api.model : be.apiOptionId;
+  if (be.requestsPerMonth === null)
+    return `Self-hosting never beats ${apiName}: ${be.reason ?? "no break-even"}.`;
+  const now = be.currentRequestsPerMonth;
+  const where =
+    now >= be.requestsPerMonth
+      ? `you are past it at ${formatCompact(now)}`
+      : `you are at ${formatCompact(now)}, ${formatCount(Math.ceil(be.requestsPerMonth / Math.max(now, 1)))}× below`;
+  return `Break-even: ${selfName} costs the same as ${apiName} at ${formatCount(be.requestsPerMonth)} requests a month (${formatUsd(be.monthlyCostUsd ?? 0)}); ${where}.`;
+}
+
+const assumptionText = (a: Advice["assumptions"][number]) =>
+  `${a.field} = ${typeof a.value === "number" ? formatCount(a.value) : String(a.value)} (${a.reason})`;
+
+/** Advice → the view; `maxOptions` bounds the option list for small surfaces. */
+export function answerView(a: Advice, maxOptions = 5): AnswerView {
+  const top = a.options[0];
+  const headline = top
+    ? `${VERDICT_LABEL[a.verdict]}: ${top.model} on ${top.deployment}, ${money(top)} a month`
+    : `${VERDICT_LABEL[a.verdict]}: no option could be priced`;
+  return {
+    verdict: a.verdict,
+    verdictLabel: VERDICT_LABEL[a.verdict],
+    headline,
+    options: a.options.slice(0, maxOptions).map((o, i) => ({
+      rank: i + 1,
+      id: o.id,
+      verdictLabel: VERDICT_LABEL[o.verdict],
+      model: o.model,
+      deployment: o.deployment,
+      monthly: money(o),
+      perMonthOverHorizon: formatUsd(o.tco.perMonthUsd),
+      detail: optionDetail(o),
+    })),
+    excluded: a.excluded
+      .slice(0, 3)
+      .map(
+        (e) =>
+          `${e.option.model} (${e.option.deployment}) would cost ${money(e.option)} but is ruled out by ${e.excludedBy}`,
+      ),
+    breakEven: breakEvenLine(a),
+    reasons: a.reasons.map((r) => ({ rule: r.rule, text: `${r.rationale} [${r.effect}]`, source: r.source })),
+    conflicts: a.conflicts.map((c) => `${c.summary}: ${c.resolution}`),
+    assumptions: a.assumptions.map(assumptionText),
+    discrepancies: a.discrepancies.map((d) => ({ claim: d.claim, computed: d.computed, source: d.source })),
+    plan: a.migrationPlan
+      ? { title: a.migrationPlan.title, phases: a.migrationPlan.phases, source: a.migrationPlan.source }
+      : null,
+    deprecations: a.deprecations.map((d) => {
+      const when =
+        d.daysToRetirement === null
+          ? `deprecated ${d.deprecatedOn ?? ""}`
+          : d.daysToRetirement < 0
+            ? `retired on ${d.retiresOn}`
+            : `retires on ${d.retiresOn} (in ${d.daysToRetirement} days)`;
+      return `${d.model} ${when}${d.replacement ? `; replacement: ${d.replacement}` : ""}`;
+    }),
+    issues: a.issues.map((i) => i.message),
+    footer: `Horizon ${a.profile.horizonMonths} months. Hosted prices as of ${a.pricesAsOf}; computed for ${a.today}.`,
+  };
+}
