@@ -2,6 +2,12 @@
 // The installed command: runs the compiled CLI (npm install builds it through the prepare script).
 import { run } from "../dist/cli/main.js";
 
+// A reader that stops early (`llm-advise ... | head`) is not an error.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 process.exitCode = await run(
   process.argv.slice(2),
   {

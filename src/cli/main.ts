@@ -43,7 +43,13 @@ function buildProgram(io: CliIo, env: Env): Command {
       )
       .argument("[question...]", "a question in plain English (quote it)")
       .addHelpText("after", EXAMPLES),
-  ).action(async (words: string[], opts: CommonOptions) => {
+  ).action(async (words: string[], opts: CommonOptions, cmd: Command) => {
+    // Bare `llm-advise` is a request for help; an explicitly empty question is bad input.
+    if (words.length === 0) {
+      io.out(cmd.helpInformation());
+      io.out(`${EXAMPLES.trimStart()}\n`);
+      return;
+    }
     await askCommand(await makeContext(io, env, opts), words.join(" "));
   });
 

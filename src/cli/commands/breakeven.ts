@@ -74,7 +74,7 @@ function selfSide(
           `no throughput benchmark covers ${model.name} on these instances; give --self-hosted-monthly instead`,
       );
     return {
-      label: `${model.name} on ${sized.instance.name} (${sized.instance.gpuCount}× ${sized.instance.gpuType}), sized by throughput`,
+      label: `${model.name} on ${sized.instance.name}${sized.instance.name.includes(sized.instance.gpuType) ? "" : ` (${sized.instance.gpuCount}× ${sized.instance.gpuType})`}, sized by throughput`,
       curve: sized.plan,
     };
   }

@@ -101,7 +101,7 @@ export function sizedOption(
     verdict,
     model: model.name,
     modelId: model.id,
-    deployment: `${SERVICE_LABEL[inst.service]} ${plan.instances} × ${inst.name} (${inst.gpuCount}× ${inst.gpuType}), ${where}`,
+    deployment: `${SERVICE_LABEL[inst.service]} ${plan.instances} × ${inst.name}${inst.name.includes(inst.gpuType) ? "" : ` (${inst.gpuCount}× ${inst.gpuType})`}, ${where}`,
     monthly: plan.breakdown,
     tco: ownedTco(plan.breakdown, p, s),
     openness: model.openness,
