@@ -118,6 +118,7 @@ describe("seed scenarios", () => {
       "Phase 4: Full migration",
     ]);
     expect(a.discrepancies.map((d) => d.id)).toContain("seed-004-sagemaker");
+    expect(rules(a)).toContain("plan.004-test-shadow-cutover-full");
   });
 
   it("the same classifier without ML or DevOps people stays on the API (004: stay if the team lacks resources)", () => {
@@ -241,6 +242,41 @@ describe("seed scenarios", () => {
     const a = adviceFor({ compliance: ["hipaa", "air-gapped"], team: "ml-team" });
     expect(a.verdict).toBe("local");
     expect(rules(a)).toEqual(expect.arrayContaining(["offline.air-gapped", "compliance.strict"]));
+  });
+
+  it("quality-critical work at 50M a month: the same open model per token in your cloud beats reserving GPUs", () => {
+    const a = adviceFor({
+      requestsPerMonth: 50_000_000,
+      quality: "high-accuracy",
+      team: "ml-team",
+      currentModel: "gpt-4o",
+    });
+    expect(a.verdict).toBe("private-cloud");
+    expect(rules(a)).toEqual(expect.arrayContaining(["quality.high-accuracy", "hybrid.quality-at-volume"]));
+    // Past the break-even with gpt-4o, but Bedrock's Llama 3.1 70B costs less per month than reserving
+    // the GPUs, so the "reserved GPUs beat per-token" rule must stay silent.
+    expect(rules(a)).not.toContain("volume.above-break-even");
+    // Bedrock Llama 3.1 70B: 50M × (500 + 200) tokens = 35,000M tokens × $0.72/M = $25,200.
+    expect(a.options[0]?.monthly.monthlyCostUsd.toString()).toBe("25200");
+    // High accuracy keeps small, cost-optimized models out of the defaults.
+    expect(a.options.some((o) => o.modelId === "openai:gpt-6-luna")).toBe(false);
+  });
+
+  it("does not advise a team in a cloud to buy servers", () => {
+    const a = adviceFor({ requestsPerMonth: 50_000_000, team: "ml-team" });
+    expect([...a.options, ...a.excluded.map((e) => e.option)].some((o) => o.verdict === "local")).toBe(false);
+  });
+
+  it("on premises, the break-even is computed against your own hardware", () => {
+    const a = adviceFor({ cloud: "on-prem", requestsPerMonth: 1_000_000, team: "ml-team" });
+    expect(a.breakEven?.selfHostedOptionId.startsWith("local:")).toBe(true);
+  });
+
+  it("says that no compliance need was assumed when none was stated", () => {
+    const a = adviceFor({ requestsPerMonth: 1_000 });
+    expect(a.assumptions.map((x) => x.field)).toContain("compliance");
+    const b = adviceFor({ requestsPerMonth: 1_000, compliance: [] });
+    expect(b.assumptions.map((x) => x.field)).not.toContain("compliance");
   });
 
   it("is deterministic: the same inputs give the same Advice", () => {

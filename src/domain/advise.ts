@@ -73,7 +73,7 @@ function deprecationsFor(
 function computeBreakEven(
   p: ResolvedProfile,
   comparator: OptionCost | undefined,
-  plans: readonly SizedPlan[],
+  plans: ReadonlyArray<{ verdict: "self-hosted" | "local"; sized: SizedPlan }>,
   catalog: Catalog,
 ): BreakEvenSummary | null {
   if (!comparator || plans.length === 0) return null;
@@ -82,9 +82,9 @@ function computeBreakEven(
   const batch = p.latency === "batch" ? catalog.batchDiscount(price.value.providerId) : undefined;
   const perRequest = apiCostPerRequest(price.value, p, batch);
   let best: BreakEvenSummary | null = null;
-  for (const s of plans) {
+  for (const { verdict, sized: s } of plans) {
     const be = breakEven(perRequest, s.plan);
-    const id = `self-hosted:${s.model.id}@${s.instance.id}`;
+    const id = `${verdict}:${s.model.id}@${s.instance.id}`;
     const summary: BreakEvenSummary =
       be.kind === "at"
         ? {
@@ -208,23 +208,39 @@ export function advise(input: Profile, catalog: Catalog, opts: AdviseOptions): R
     ["volume.high", "scenario.voice-enterprise", "revenue.api-share"].includes(f.rule),
   );
 
+  const plan = choosePlan(
+    decision.verdict,
+    eligible[0],
+    p.currentModel,
+    currentHosted?.ok === true && !retiringSoon(currentHosted.value.model),
+    growth,
+  );
+  // A plan is a rule's effect too: it shows among the reasons with its id and source.
+  const reasons = plan
+    ? [
+        ...decision.fired,
+        {
+          rule: plan.id,
+          factor: "migration",
+          rationale: plan.title,
+          source: plan.source,
+          effect: "adds a migration plan",
+          evidence: {},
+        },
+      ]
+    : decision.fired;
+
   return ok({
     verdict: decision.verdict,
     profile: p,
     options: eligible,
     excluded,
     breakEven: be,
-    reasons: decision.fired,
+    reasons,
     conflicts: decision.conflicts,
     assumptions,
     discrepancies: discrepanciesFor(p, decision.verdict, eligible.slice(0, 3), be, catalog),
-    migrationPlan: choosePlan(
-      decision.verdict,
-      eligible[0],
-      p.currentModel,
-      currentHosted?.ok === true && !retiringSoon(currentHosted.value.model),
-      growth,
-    ),
+    migrationPlan: plan,
     deprecations,
     issues: set.issues,
     today: opts.today,

@@ -103,6 +103,9 @@ export function resolveProfile(p: Profile, catalog: Catalog): ResolvedProfileWit
   );
   const cached = pick<number>("cachedInputTokensPerRequest", p.cachedInputTokensPerRequest);
 
+  // Saying nothing about compliance is read as "none"; that is an assumption worth showing.
+  if (p.compliance === undefined) pick<string>("compliance", undefined);
+
   const profile: ResolvedProfile = {
     useCase,
     requestsPerMonth,

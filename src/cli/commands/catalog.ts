@@ -18,6 +18,7 @@ const SECTIONS: readonly Section[] = [
   "candidates",
   "defaults",
   "hostedPrices",
+  "apiModelTiers",
 ];
 
 /** One line per entry: what it says, as of when, from where. */
@@ -78,6 +79,10 @@ function lines(data: ProjectData, section: Section): string[] {
     case "defaults":
       return Object.entries(data.defaults).map(
         ([k, d]) => `${k} = ${String(d.value)}: ${d.reason} (${d.source})`,
+      );
+    case "apiModelTiers":
+      return data.apiModelTiers.map(
+        (t) => `${t.model}: tier ${t.tier}, ${t.basis} (as of ${t.asOf}; ${t.source})`,
       );
     case "hostedPrices":
       return data.hostedPrices.map(

@@ -91,6 +91,7 @@ export function mergeCatalogData(base: ProjectData, override: CatalogOverride | 
     flatEstimates: mergeById(base.flatEstimates, override.flatEstimates),
     candidates: [...candidates.values()],
     privateCloud: mergeById(base.privateCloud, override.privateCloud),
+    apiModelTiers: mergeById(base.apiModelTiers, override.apiModelTiers),
     defaults: { ...base.defaults, ...override.defaults },
   };
 }

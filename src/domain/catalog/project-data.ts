@@ -1,3 +1,4 @@
+import apiModelTiers from "./data/api-model-tiers.json" with { type: "json" };
 import batchDiscounts from "./data/batch-discounts.json" with { type: "json" };
 import candidates from "./data/candidates.json" with { type: "json" };
 import defaults from "./data/defaults.json" with { type: "json" };
@@ -27,5 +28,6 @@ export const BUILTIN_DATA: ProjectData = ProjectDataSchema.parse({
   flatEstimates: seedFlatEstimates.flatEstimates,
   candidates: candidates.candidates,
   privateCloud: privateCloud.privateCloud,
+  apiModelTiers: apiModelTiers.apiModelTiers,
   defaults: defaults.defaults,
 });

@@ -226,13 +226,37 @@ export const PrivateCloudOfferingSchema = z
     providerId: z.string().min(1),
     label: z.string().min(1),
     /** The provider's model ids with the names people know them by. */
-    models: z.array(z.object({ model: z.string().min(1), name: z.string().min(1) }).strict()).min(1),
+    models: z
+      .array(
+        z
+          .object({
+            model: z.string().min(1),
+            name: z.string().min(1),
+            tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+          })
+          .strict(),
+      )
+      .min(1),
     /** Compliance programs the service is eligible for (HIPAA under a BAA, for example). */
     compliance: z.array(z.string().min(1)),
     ...Sourced,
   })
   .strict();
 export type PrivateCloudOffering = z.infer<typeof PrivateCloudOfferingSchema>;
+
+/** How capable a hosted model is, for matching a quality need: 1 small/cost-optimized, 2 mid, 3 frontier. */
+export const ApiModelTierSchema = z
+  .object({
+    id,
+    /** "provider:model" as the catalog resolves it, e.g. "openai:gpt-4o". */
+    model: z.string().min(1),
+    tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    /** What the vendor says about the model that puts it in this tier. */
+    basis: z.string().min(1),
+    ...Sourced,
+  })
+  .strict();
+export type ApiModelTier = z.infer<typeof ApiModelTierSchema>;
 
 /** The whole project data set; a CATALOG_FILE has the same shape with every part optional. */
 export const ProjectDataSchema = z
@@ -248,6 +272,7 @@ export const ProjectDataSchema = z
     flatEstimates: z.array(FlatEstimateSchema),
     candidates: z.array(CandidateListSchema),
     privateCloud: z.array(PrivateCloudOfferingSchema),
+    apiModelTiers: z.array(ApiModelTierSchema),
     defaults: z.record(z.string(), AssumptionDefaultSchema),
   })
   .strict();

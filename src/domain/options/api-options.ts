@@ -72,6 +72,17 @@ export function apiOption(
 }
 
 /** Hosted candidates: the ones the question names, the current model, then the use case's defaults. */
+/** Least capable hosted tier that meets each quality need (002: 99%+ accuracy stays with the strongest APIs). */
+export const MIN_API_TIER: Record<ResolvedProfile["quality"], number> = {
+  general: 1,
+  "domain-precision": 1,
+  "high-accuracy": 3,
+};
+
+/** A hosted model's tier from the catalog; a model without one counts as mid-tier. */
+export const apiTier = (key: string, catalog: Catalog): number =>
+  catalog.data.apiModelTiers.find((t) => t.model === key)?.tier ?? 2;
+
 export function apiCandidateNames(p: ResolvedProfile, catalog: Catalog): string[] {
   const list = catalog.data.candidates.find((c) => c.useCase === p.useCase);
   const defaults = list?.api ?? [];
@@ -89,6 +100,7 @@ export function apiOptions(
   const options: OptionCost[] = [];
   const issues: DomainIssue[] = [];
   const seen = new Set<string>();
+  const named = new Set([...p.candidateModels, ...(p.currentModel ? [p.currentModel] : [])]);
   for (const name of apiCandidateNames(p, catalog)) {
     const resolved = catalog.resolveModel(name, p.inputTokensPerRequest);
     if (!resolved.ok) {
@@ -96,6 +108,8 @@ export function apiOptions(
       continue;
     }
     if (resolved.value.kind !== "hosted" || seen.has(resolved.value.price.key)) continue;
+    // A model the question names is always priced; the defaults must meet the quality need.
+    if (!named.has(name) && apiTier(resolved.value.price.key, catalog) < MIN_API_TIER[p.quality]) continue;
     seen.add(resolved.value.price.key);
     options.push(apiOption(resolved.value.price, p, catalog, s));
   }

@@ -10,8 +10,8 @@ import { embeddingOptions, voiceOptions } from "./task-options.js";
 
 export interface OptionSet {
   options: OptionCost[];
-  /** Sized self-hosted plans, for break-even against the API. */
-  selfHostedPlans: SizedPlan[];
+  /** Sized plans on reserved GPUs (cloud, else on premises), for break-even against the API. */
+  selfHostedPlans: Array<{ verdict: "self-hosted" | "local"; sized: SizedPlan }>;
   issues: DomainIssue[];
   settings: OptionSettings;
 }
@@ -44,7 +44,10 @@ export function buildOptions(p: ResolvedProfile, catalog: Catalog): OptionSet {
   }
   return {
     options,
-    selfHostedPlans: self.plans,
+    selfHostedPlans:
+      self.plans.length > 0
+        ? self.plans.map((sized) => ({ verdict: "self-hosted" as const, sized }))
+        : local.plans.map((sized) => ({ verdict: "local" as const, sized })),
     issues: [...api.issues, ...self.issues, ...priv.issues],
     settings,
   };

@@ -6,7 +6,7 @@ import type { GpuInstance } from "../catalog/schema.js";
 import type { DomainIssue } from "../errors.js";
 import { dec, min, ONE } from "../money.js";
 import type { ResolvedProfile } from "../resolve-profile.js";
-import { apiBill, apiOption } from "./api-options.js";
+import { apiBill, apiOption, MIN_API_TIER } from "./api-options.js";
 import {
   cheapestPlan,
   flatOption,
@@ -25,7 +25,7 @@ export function privateCloudOptions(
   const options: OptionCost[] = [];
   const issues: DomainIssue[] = [];
   for (const offering of catalog.data.privateCloud.filter((o) => o.cloud === p.cloud)) {
-    for (const { model, name } of offering.models) {
+    for (const { model, name } of offering.models.filter((m) => m.tier >= MIN_API_TIER[p.quality])) {
       const price = catalog.hostedPrice(`${offering.providerId}:${model}`, p.inputTokensPerRequest);
       if (!price.ok) {
         issues.push(price.error);
@@ -64,6 +64,15 @@ function onHandInstance(p: ResolvedProfile, catalog: Catalog): GpuInstance | nul
   };
 }
 
+/**
+ * Whether the question points at hardware the team runs itself: on-premises, GPUs on hand, or data
+ * that may not leave its network. Otherwise a team in a cloud is not advised to buy servers.
+ */
+export const wantsOwnHardware = (p: ResolvedProfile): boolean =>
+  p.cloud === "on-prem" ||
+  p.gpusOnHand !== null ||
+  p.compliance.some((c) => c === "air-gapped" || c === "government" || c === "data-sovereignty");
+
 /** On-premises options: the team's own GPUs, or hardware bought and amortized; 002's flat figure as a fallback. */
 export function localOptions(
   p: ResolvedProfile,
@@ -71,6 +80,7 @@ export function localOptions(
   s: OptionSettings,
 ): { options: OptionCost[]; plans: SizedPlan[] } {
   const plans: SizedPlan[] = [];
+  if (!wantsOwnHardware(p)) return { options: [], plans };
   const onHand = onHandInstance(p, catalog);
   const bought = catalog.data.gpuInstances.filter((g) => g.service === "on-prem");
   for (const model of selfHostedCandidates(p, catalog)) {

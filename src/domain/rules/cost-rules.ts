@@ -1,6 +1,6 @@
 import { VERDICTS } from "../advice.js";
 import { formatCount, formatPercent, formatUsd } from "../format.js";
-import type { Rule, Scores } from "./types.js";
+import type { Rule, RuleContext, Scores } from "./types.js";
 
 const S000 = "seeds/000_fea6cffb62d7661a.txt";
 const S001 = "seeds/001_7239c6cfa953a15b.txt";
@@ -20,6 +20,14 @@ export const COST_TIE_BAND = 0.1;
 const calls = (ctx: Parameters<Rule["when"]>[0]) => ctx.p.voice?.callsPerMonth ?? 0;
 const strictData = (c: readonly string[]) =>
   c.some((x) => x === "hipaa" || x === "sox" || x === "government" || x === "data-sovereignty");
+
+/** Whether the cheapest self-hosted option costs no more than every per-token one still allowed. */
+function selfHostingBeatsPerToken(cheapest: RuleContext["cheapest"]): boolean {
+  const self = cheapest["self-hosted"];
+  if (!self) return false;
+  const perToken = [cheapest.api, cheapest["private-cloud"]].filter((o) => o !== undefined);
+  return perToken.every((o) => self.tco.perMonthUsd.lessThanOrEqualTo(o.tco.perMonthUsd));
+}
 
 /** Soft rules over volume, money and the seeds' scenario tables. */
 export const COST_RULES: readonly Rule[] = [
@@ -87,10 +95,13 @@ export const COST_RULES: readonly Rule[] = [
   {
     id: "volume.above-break-even",
     factor: "volume",
-    when: ({ breakEven, p }) =>
-      breakEven?.requestsPerMonth != null && p.requestsPerMonth >= breakEven.requestsPerMonth,
+    when: ({ breakEven, p, cheapest }) =>
+      breakEven?.requestsPerMonth != null &&
+      p.requestsPerMonth >= breakEven.requestsPerMonth &&
+      selfHostingBeatsPerToken(cheapest),
     scores: () => ({ "self-hosted": 3, hybrid: 1 }),
-    rationale: "Your volume is past the break-even: reserved GPUs now cost less than paying per token.",
+    rationale:
+      "Your volume is past the break-even: reserved GPUs now cost less than paying per token, at the API and at a managed private deployment alike.",
     source: `${S003} (calculate_breakeven)`,
     evidence: ({ breakEven, p }) => ({
       breakEvenRequestsPerMonth: breakEven?.requestsPerMonth ?? 0,
@@ -115,6 +126,18 @@ export const COST_RULES: readonly Rule[] = [
           : formatCount(breakEven.requestsPerMonth),
       requestsPerMonth: formatCount(p.requestsPerMonth),
     }),
+  },
+  {
+    id: "hybrid.quality-at-volume",
+    factor: "scenario",
+    when: ({ p, breakEven }) =>
+      (p.quality === "high-accuracy" || p.useCase === "code") &&
+      breakEven?.requestsPerMonth != null &&
+      p.requestsPerMonth >= breakEven.requestsPerMonth,
+    scores: () => ({ hybrid: 3 }),
+    rationale:
+      "Quality-critical work past the break-even: keep complex and customer-facing requests on the strongest API, route bulk and simple ones to a self-hosted model.",
+    source: `${S003} (Hybrid Approaches: routing; Summary: APIs for quality, self-hosted for volume); ${S002} (Phase 4: hybrid)`,
   },
   {
     id: "revenue.api-share",

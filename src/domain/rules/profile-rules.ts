@@ -125,7 +125,7 @@ export const PROFILE_RULES: readonly Rule[] = [
     when: ({ p }) => p.quality === "general" && p.useCase !== "embeddings",
     scores: () => ({ api: 1 }),
     rationale: "General-purpose reasoning is where proprietary API models lead.",
-    source: `${S001} (General-purpose reasoning → proprietary LLMs via API); ${S003} (Current Leaders)`,
+    source: `${S001} (General-purpose reasoning → proprietary LLMs via API; cheat sheet: general productivity app → API); ${S003} (Current Leaders)`,
   },
   {
     id: "task.vision",
