@@ -3,6 +3,14 @@
  * Pure data drawn from the seed documents; each answer names the seed files it comes from.
  */
 
+import { SEED } from "./seeds.js";
+
+const S000 = SEED.s000;
+const S001 = SEED.s001;
+const S002 = SEED.s002;
+const S003 = SEED.s003;
+const S004 = SEED.s004;
+
 export const CONCEPT_IDS = [
   "open-weights-vs-open-source",
   "embedding-vs-chat-model",
@@ -29,12 +37,6 @@ export interface Concept {
   /** Seed files ("seeds/001_7239c6cfa953a15b.txt") the answer is drawn from. */
   sources: readonly string[];
 }
-
-const S000 = "seeds/000_fea6cffb62d7661a.txt";
-const S001 = "seeds/001_7239c6cfa953a15b.txt";
-const S002 = "seeds/002_621b9c29fee3ebe6.txt";
-const S003 = "seeds/003_b115a8f15225916a.txt";
-const S004 = "seeds/004_6527799eb7821511.txt";
 
 export const CONCEPTS: readonly Concept[] = [
   {

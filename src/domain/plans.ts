@@ -1,7 +1,8 @@
 import type { MigrationPlan, OptionCost, Verdict } from "./advice.js";
+import { SEED } from "./seeds.js";
 
-const S002 = "seeds/002_621b9c29fee3ebe6.txt";
-const S004 = "seeds/004_6527799eb7821511.txt";
+const S002 = SEED.s002;
+const S004 = SEED.s004;
 
 /** 004's four phases for moving a production workload off a vendor model, with the names filled in. */
 export function lifecyclePlan(current: string, target: OptionCost): MigrationPlan {

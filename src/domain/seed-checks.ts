@@ -7,12 +7,13 @@ import { type Catalog, weightsMemoryGb } from "./catalog/catalog.js";
 import { formatCount, formatUnitUsd, formatUsd } from "./format.js";
 import { type Dec, dec } from "./money.js";
 import type { ResolvedProfile } from "./resolve-profile.js";
+import { SEED } from "./seeds.js";
 
-const S000 = "seeds/000_fea6cffb62d7661a.txt";
-const S001 = "seeds/001_7239c6cfa953a15b.txt";
-const S002 = "seeds/002_621b9c29fee3ebe6.txt";
-const S003 = "seeds/003_b115a8f15225916a.txt";
-const S004 = "seeds/004_6527799eb7821511.txt";
+const S000 = SEED.s000;
+const S001 = SEED.s001;
+const S002 = SEED.s002;
+const S003 = SEED.s003;
+const S004 = SEED.s004;
 
 /** 000's and 003's example request: 500 input and 200 output tokens on gpt-4o-mini. */
 function miniPerRequest(catalog: Catalog): Dec | null {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { miniByHand as miniPrice } from "../../../test/fixtures/prices.js";
 import { buildCatalog, type HostedModelPrice } from "../catalog/catalog.js";
 import type { BatchDiscount } from "../catalog/schema.js";
 import { dec } from "../money.js";
@@ -7,19 +8,7 @@ import { apiCostByPeriod, apiCostPerRequest, apiMonthlyCost } from "./api-cost.j
 
 const catalog = buildCatalog({ pricesAt: new Date("2026-11-21") });
 
-/** 000's gpt-4o-mini figures, written by hand so the arithmetic does not depend on the catalog. */
-const miniByHand: HostedModelPrice = {
-  key: "openai:gpt-4o-mini",
-  providerId: "openai",
-  providerName: "OpenAI",
-  model: "gpt-4o-mini",
-  inputPerMTokUsd: dec("0.15"),
-  cachedInputPerMTokUsd: dec("0.075"),
-  outputPerMTokUsd: dec("0.60"),
-  tierNote: null,
-  asOf: "2026-11-21",
-  source: "seeds/000_fea6cffb62d7661a.txt (Cost Analysis)",
-};
+const miniByHand = miniPrice();
 
 /** 003's gpt-4o figures. */
 const gpt4oByHand: HostedModelPrice = {

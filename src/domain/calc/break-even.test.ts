@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildCatalog, type HostedModelPrice } from "../catalog/catalog.js";
+import { miniByHand as miniPrice } from "../../../test/fixtures/prices.js";
+import { buildCatalog } from "../catalog/catalog.js";
 import { type Dec, dec, toCents } from "../money.js";
 import { apiCostPerRequest, apiMonthlyCost } from "./api-cost.js";
 import { breakEven, curveVolumes, flatCurve, type SelfHostedCurve, selfHostedCostAt } from "./break-even.js";
@@ -8,18 +9,7 @@ import { flatSelfHostedCost } from "./self-hosted-flat.js";
 
 const catalog = buildCatalog({ pricesAt: new Date("2026-11-21") });
 
-const miniByHand: HostedModelPrice = {
-  key: "openai:gpt-4o-mini",
-  providerId: "openai",
-  providerName: "OpenAI",
-  model: "gpt-4o-mini",
-  inputPerMTokUsd: dec("0.15"),
-  cachedInputPerMTokUsd: dec("0.075"),
-  outputPerMTokUsd: dec("0.60"),
-  tierNote: null,
-  asOf: "2026-11-21",
-  source: "seeds/003_b115a8f15225916a.txt (calculate_breakeven)",
-};
+const miniByHand = miniPrice("seeds/003_b115a8f15225916a.txt (calculate_breakeven)");
 const tokens500x200 = {
   inputTokensPerRequest: 500,
   cachedInputTokensPerRequest: 0,

@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { HostedModelPrice } from "../catalog/catalog.js";
-import { dec } from "../money.js";
+import { miniByHand as miniPrice } from "../../../test/fixtures/prices.js";
 import { apiMonthlyCost } from "./api-cost.js";
 import { hybridMonthlyCost } from "./hybrid.js";
 import { breakdown, line, missingPriceLine } from "./line-items.js";
 
-const mini: HostedModelPrice = {
-  key: "openai:gpt-4o-mini",
-  providerId: "openai",
-  providerName: "OpenAI",
-  model: "gpt-4o-mini",
-  inputPerMTokUsd: dec("0.15"),
-  cachedInputPerMTokUsd: dec("0.075"),
-  outputPerMTokUsd: dec("0.60"),
-  tierNote: null,
-  asOf: "2026-11-21",
-  source: "test",
-};
+const mini = miniPrice("test");
 
 // 1M requests a month, 25% self-hosted: the API serves 750,000 at 500/200 tokens.
 const apiForRest = apiMonthlyCost(mini, {

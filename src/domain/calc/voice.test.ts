@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalog, type HostedModelPrice } from "../catalog/catalog.js";
+import { miniByHand as miniPrice } from "../../../test/fixtures/prices.js";
+import { buildCatalog } from "../catalog/catalog.js";
 import type { VoicePrice } from "../catalog/schema.js";
 import { dec } from "../money.js";
 import { type VoicePrices, type VoiceUsage, voiceMonthlyCost } from "./voice.js";
@@ -136,18 +137,7 @@ describe("voiceMonthlyCost (seed 002)", () => {
   });
 
   it("prices NLU output tokens and cache hits through the API calculator", () => {
-    const mini: HostedModelPrice = {
-      key: "openai:gpt-4o-mini",
-      providerId: "openai",
-      providerName: "OpenAI",
-      model: "gpt-4o-mini",
-      inputPerMTokUsd: dec("0.15"),
-      cachedInputPerMTokUsd: dec("0.075"),
-      outputPerMTokUsd: dec("0.60"),
-      tierNote: null,
-      asOf: "2026-11-21",
-      source: "test",
-    };
+    const mini = miniPrice("test");
     const usage = {
       ...smallBusiness,
       callsPerMonth: 10_000,

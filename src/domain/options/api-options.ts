@@ -7,6 +7,11 @@ import type { Numeric } from "../money.js";
 import type { ResolvedProfile } from "../resolve-profile.js";
 import { type OptionSettings, vendorTco } from "./settings.js";
 
+/** An option rented per token from a vendor: proprietary, nothing to size, no licence to hold. */
+export const perTokenOption = (
+  o: Pick<OptionCost, "id" | "verdict" | "model" | "modelId" | "deployment" | "monthly" | "tco" | "notes">,
+): OptionCost => ({ ...o, openness: "proprietary", license: null, capacity: null, selfHostedShare: null });
+
 /** Human name of the place a hosted model is bought, for the deployment column. */
 const PROVIDER_LABEL: Record<string, string> = {
   openai: "OpenAI API",
@@ -55,7 +60,7 @@ export function apiOption(
     ...(price.tierNote ? [price.tierNote] : []),
     ...(batch ? ["batch API pricing: results within 24 hours"] : []),
   ];
-  return {
+  return perTokenOption({
     id: `${verdict}:${price.key}`,
     verdict,
     model: price.model,
@@ -63,12 +68,8 @@ export function apiOption(
     deployment: `${providerLabel(price.providerId)}${deploymentNote ? ` (${deploymentNote})` : ""}${batch ? ", batch" : ""}`,
     monthly,
     tco: vendorTco(monthly, p, s),
-    openness: "proprietary",
-    license: null,
-    capacity: null,
-    selfHostedShare: null,
     notes,
-  };
+  });
 }
 
 /** Hosted candidates: the ones the question names, the current model, then the use case's defaults. */

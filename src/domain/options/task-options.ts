@@ -7,7 +7,7 @@ import type { Catalog, HostedModelPrice } from "../catalog/catalog.js";
 import type { DomainIssue } from "../errors.js";
 import { dec } from "../money.js";
 import type { ResolvedProfile } from "../resolve-profile.js";
-import { apiCandidateNames, providerLabel } from "./api-options.js";
+import { apiCandidateNames, perTokenOption, providerLabel } from "./api-options.js";
 import { type OptionSettings, ownedTco, vendorTco } from "./settings.js";
 
 function voiceBill(p: ResolvedProfile, catalog: Catalog, nlu: HostedModelPrice): CostBreakdown {
@@ -54,20 +54,18 @@ export function voiceOptions(
     if (seen.has(r.value.key)) continue;
     seen.add(r.value.key);
     const monthly = voiceBill(p, catalog, r.value);
-    options.push({
-      id: `api:voice:${r.value.key}`,
-      verdict: "api",
-      model: r.value.model,
-      modelId: r.value.key,
-      deployment: `telephony + speech-to-text APIs + ${providerLabel(r.value.providerId)} for NLU`,
-      monthly,
-      tco: vendorTco(monthly, p, s),
-      openness: "proprietary",
-      license: null,
-      capacity: null,
-      selfHostedShare: null,
-      notes: [],
-    });
+    options.push(
+      perTokenOption({
+        id: `api:voice:${r.value.key}`,
+        verdict: "api",
+        model: r.value.model,
+        modelId: r.value.key,
+        deployment: `telephony + speech-to-text APIs + ${providerLabel(r.value.providerId)} for NLU`,
+        monthly,
+        tco: vendorTco(monthly, p, s),
+        notes: [],
+      }),
+    );
   }
   const v = p.voice!;
   const flat = catalog.data.flatEstimates.find(
@@ -158,20 +156,18 @@ export function embeddingOptions(p: ResolvedProfile, catalog: Catalog, s: Option
           r.value.source,
         ),
       ]);
-      options.push({
-        id: `api:${r.value.key}`,
-        verdict: "api",
-        model: m.name,
-        modelId: m.id,
-        deployment: providerLabel(r.value.providerId),
-        monthly,
-        tco: vendorTco(monthly, p, s),
-        openness: "proprietary",
-        license: null,
-        capacity: null,
-        selfHostedShare: null,
-        notes: [`${m.dimensions} dimensions`],
-      });
+      options.push(
+        perTokenOption({
+          id: `api:${r.value.key}`,
+          verdict: "api",
+          model: m.name,
+          modelId: m.id,
+          deployment: providerLabel(r.value.providerId),
+          monthly,
+          tco: vendorTco(monthly, p, s),
+          notes: [`${m.dimensions} dimensions`],
+        }),
+      );
       continue;
     }
     const chunksPerRequest = Math.max(1, Math.ceil(p.inputTokensPerRequest / m.maxInputTokens));

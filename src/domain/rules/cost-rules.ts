@@ -1,12 +1,13 @@
 import { VERDICTS } from "../advice.js";
 import { formatCount, formatPercent, formatUsd } from "../format.js";
+import { SEED } from "../seeds.js";
 import type { Rule, RuleContext, Scores } from "./types.js";
 
-const S000 = "seeds/000_fea6cffb62d7661a.txt";
-const S001 = "seeds/001_7239c6cfa953a15b.txt";
-const S002 = "seeds/002_621b9c29fee3ebe6.txt";
-const S003 = "seeds/003_b115a8f15225916a.txt";
-const S004 = "seeds/004_6527799eb7821511.txt";
+const S000 = SEED.s000;
+const S001 = SEED.s001;
+const S002 = SEED.s002;
+const S003 = SEED.s003;
+const S004 = SEED.s004;
 
 /** Volume thresholds as the seeds state them. */
 export const LOW_VOLUME_REQUESTS = 100_000; // 003 use_proprietary_when; 004 cost table

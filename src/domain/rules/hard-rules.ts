@@ -1,8 +1,9 @@
+import { SEED } from "../seeds.js";
 import type { Rule } from "./types.js";
 
-const S001 = "seeds/001_7239c6cfa953a15b.txt";
-const S002 = "seeds/002_621b9c29fee3ebe6.txt";
-const S003 = "seeds/003_b115a8f15225916a.txt";
+const S001 = SEED.s001;
+const S002 = SEED.s002;
+const S003 = SEED.s003;
 
 /** Constraints no cost can buy out of: where data may go, and what the model must allow. */
 export const HARD_RULES: readonly Rule[] = [

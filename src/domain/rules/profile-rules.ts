@@ -1,10 +1,11 @@
+import { SEED } from "../seeds.js";
 import type { Rule } from "./types.js";
 
-const S000 = "seeds/000_fea6cffb62d7661a.txt";
-const S001 = "seeds/001_7239c6cfa953a15b.txt";
-const S002 = "seeds/002_621b9c29fee3ebe6.txt";
-const S003 = "seeds/003_b115a8f15225916a.txt";
-const S004 = "seeds/004_6527799eb7821511.txt";
+const S000 = SEED.s000;
+const S001 = SEED.s001;
+const S002 = SEED.s002;
+const S003 = SEED.s003;
+const S004 = SEED.s004;
 
 const strictData = (c: readonly string[]) =>
   c.some((x) => x === "hipaa" || x === "sox" || x === "government" || x === "data-sovereignty");
