@@ -24,7 +24,7 @@ const LONG_QUESTION = "we have 2 A100s, 500k requests a month, gpt-4o or llama 3
   .repeat(160)
   .slice(0, 10_000);
 
-export async function adviseBench(): Promise<Row[]> {
+export async function bench(): Promise<Row[]> {
   const catalog = buildCatalog({ pricesAt: new Date("2026-11-21T12:00:00Z") });
   const profiles: Profile[] = QUESTIONS.map((q) => {
     const u = understand(q, catalog);

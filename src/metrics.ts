@@ -1,0 +1,70 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+
+/** The product's Prometheus metrics, one registry per process (no global state, so tests stay apart). */
+export interface Metrics {
+  registry: Registry;
+  /** Questions answered, by surface (slack, teams, console, cli) and verdict. */
+  questions: Counter<"surface" | "verdict">;
+  /** Seconds from a question's arrival to its answer being posted. */
+  answerSeconds: Histogram<"surface">;
+  /** How each answer was phrased: the provider that answered, or why the template stood in. */
+  phraserOutcomes: Counter<"provider" | "outcome">;
+  /** LLM tokens used for phrasing and extraction. */
+  llmTokens: Counter<"provider" | "model" | "direction">;
+  digestsPosted: Counter<"platform">;
+  digestsFailed: Counter<"platform" | "reason">;
+  /** Errors returned by the Slack Web API or the Bot Connector. */
+  platformApiErrors: Counter<"platform" | "method" | "code">;
+}
+
+export function createMetrics(withDefaults = true): Metrics {
+  const registry = new Registry();
+  if (withDefaults) collectDefaultMetrics({ register: registry, prefix: "llm_advisor_" });
+  const registers = [registry];
+  return {
+    registry,
+    questions: new Counter({
+      name: "llm_advisor_questions_total",
+      help: "Questions answered",
+      labelNames: ["surface", "verdict"],
+      registers,
+    }),
+    answerSeconds: new Histogram({
+      name: "llm_advisor_answer_seconds",
+      help: "Time from question to posted answer",
+      labelNames: ["surface"],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 8, 13],
+      registers,
+    }),
+    phraserOutcomes: new Counter({
+      name: "llm_advisor_phraser_outcomes_total",
+      help: "Phrasing outcomes by provider and outcome",
+      labelNames: ["provider", "outcome"],
+      registers,
+    }),
+    llmTokens: new Counter({
+      name: "llm_advisor_llm_tokens_total",
+      help: "LLM tokens used",
+      labelNames: ["provider", "model", "direction"],
+      registers,
+    }),
+    digestsPosted: new Counter({
+      name: "llm_advisor_digests_posted_total",
+      help: "Digests posted",
+      labelNames: ["platform"],
+      registers,
+    }),
+    digestsFailed: new Counter({
+      name: "llm_advisor_digests_failed_total",
+      help: "Digests that failed to post",
+      labelNames: ["platform", "reason"],
+      registers,
+    }),
+    platformApiErrors: new Counter({
+      name: "llm_advisor_platform_api_errors_total",
+      help: "Slack and Teams API errors",
+      labelNames: ["platform", "method", "code"],
+      registers,
+    }),
+  };
+}
