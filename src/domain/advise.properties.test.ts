@@ -102,3 +102,27 @@ describe("advise properties", () => {
     expect(compared).toBeGreaterThan(0);
   });
 });
+
+describe("regressions found by the properties", () => {
+  it("a hybrid's cost does not drop by an instance when the volume grows by one request", () => {
+    // fast-check found it: the self-hosted share was volume × (capacity / volume), which rounded a
+    // hair above one instance's capacity and reserved a second g6.xlarge at the lower volume.
+    const base: Profile = {
+      useCase: "vision",
+      inputTokensPerRequest: 8783,
+      outputTokensPerRequest: 576,
+      team: "none",
+      compliance: [],
+    };
+    const id = "hybrid:openai:gpt-6-luna+llama-3.2-11b-vision@aws:g6.xlarge";
+    const at = (v: number) =>
+      [
+        ...run({ ...base, requestsPerMonth: v }).options,
+        ...run({ ...base, requestsPerMonth: v }).excluded.map((e) => e.option),
+      ].find((o) => o.id === id);
+    const low = at(12_574_293);
+    const high = at(12_574_294);
+    expect(low && high).toBeTruthy();
+    expect(high?.monthly.monthlyCostUsd.greaterThanOrEqualTo(low?.monthly.monthlyCostUsd ?? 0)).toBe(true);
+  });
+});

@@ -115,18 +115,21 @@ export function hybridOption(
   if (!price.ok || p.requestsPerMonth <= 0) return null;
   const perInstance = sized.plan.requestsPerInstancePerMonth;
   const volume = dec(p.requestsPerMonth);
-  const share =
+  // The self-hosted side's volume is computed directly (not volume × share), so that rounding in
+  // the share cannot push it over an instance's capacity.
+  const selfVolume =
     p.hybridSelfHostedShare !== null
-      ? dec(p.hybridSelfHostedShare)
+      ? volume.times(p.hybridSelfHostedShare)
       : perInstance === null
-        ? ONE
-        : min(ONE, perInstance.times(sized.plan.minimumInstances).dividedBy(volume));
+        ? volume
+        : min(volume, perInstance.times(sized.plan.minimumInstances));
+  const share = selfVolume.dividedBy(volume);
   if (share.greaterThanOrEqualTo(1) || share.lessThanOrEqualTo(0)) return null;
-  const selfSide = cheapestPlan(sized.model, [sized.instance], p, catalog, s, volume.times(share)).sized;
+  const selfSide = cheapestPlan(sized.model, [sized.instance], p, catalog, s, selfVolume).sized;
   if (!selfSide) return null;
   const monthly = hybridMonthlyCost(
     share,
-    apiBill(price.value, p, catalog, volume.times(ONE.minus(share))),
+    apiBill(price.value, p, catalog, volume.minus(selfVolume)),
     selfSide.plan.breakdown,
   );
   const base = sizedOption(selfSide, "hybrid", p, s);
