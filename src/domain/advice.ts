@@ -80,6 +80,14 @@ export interface BreakEvenSummary {
   currentRequestsPerMonth: number;
   /** Why there is no break-even, when there is none. */
   reason: string | null;
+  /** Monthly cost of both sides over a range of volumes (log-spaced around yours, with the break-even). */
+  curve: CurvePoint[];
+}
+
+export interface CurvePoint {
+  requestsPerMonth: number;
+  apiUsd: Dec;
+  selfHostedUsd: Dec;
 }
 
 /** A seed claim the arithmetic does not support, with what the arithmetic gives. */

@@ -7,7 +7,7 @@ import {
   type Verdict,
 } from "./advice.js";
 import { apiCostPerRequest } from "./calc/api-cost.js";
-import { breakEven } from "./calc/break-even.js";
+import { breakEven, curveVolumes, selfHostedCostAt } from "./calc/break-even.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { DomainIssue } from "./errors.js";
 import { issue } from "./errors.js";
@@ -81,7 +81,7 @@ function computeBreakEven(
   if (!price.ok) return null;
   const batch = p.latency === "batch" ? catalog.batchDiscount(price.value.providerId) : undefined;
   const perRequest = apiCostPerRequest(price.value, p, batch);
-  let best: BreakEvenSummary | null = null;
+  let best: { summary: BreakEvenSummary; plan: SizedPlan } | null = null;
   for (const { verdict, sized: s } of plans) {
     const be = breakEven(perRequest, s.plan);
     const id = `${verdict}:${s.model.id}@${s.instance.id}`;
@@ -95,6 +95,7 @@ function computeBreakEven(
             monthlyCostUsd: be.monthlyCostUsd,
             currentRequestsPerMonth: p.requestsPerMonth,
             reason: null,
+            curve: [],
           }
         : {
             apiOptionId: comparator.id,
@@ -107,15 +108,24 @@ function computeBreakEven(
               be.reason === "api-free"
                 ? "the API option costs nothing per request"
                 : "each GPU instance costs more than the API traffic it can carry",
+            curve: [],
           };
+    const b = best?.summary.requestsPerMonth;
     if (
       best === null ||
-      (summary.requestsPerMonth !== null &&
-        (best.requestsPerMonth === null || summary.requestsPerMonth < best.requestsPerMonth))
-    )
-      best = summary;
+      (summary.requestsPerMonth !== null && (b === null || b === undefined || summary.requestsPerMonth < b))
+    ) {
+      best = { summary, plan: s };
+    }
   }
-  return best;
+  if (!best) return null;
+  // Both sides' cost over a range of volumes around yours and the break-even, for the chart.
+  const curve = curveVolumes(p.requestsPerMonth, best.summary.requestsPerMonth).map((v) => ({
+    requestsPerMonth: v,
+    apiUsd: perRequest.times(v),
+    selfHostedUsd: selfHostedCostAt(best.plan.plan, v),
+  }));
+  return { ...best.summary, curve };
 }
 
 const byTco = (a: OptionCost, b: OptionCost) => a.tco.perMonthUsd.comparedTo(b.tco.perMonthUsd);

@@ -64,6 +64,7 @@ describe("checkThresholdForProfile", () => {
     monthlyCostUsd: null,
     currentRequestsPerMonth: 100_000,
     reason: null,
+    curve: [],
   });
 
   it("says nothing without a break-even", () => {

@@ -1,9 +1,11 @@
-import type { Advice, OptionCost, Verdict } from "../domain/advice.js";
+import type { Verdict } from "../domain/advice.js";
 import { formatCompact, formatCount, formatUsd } from "../domain/format.js";
+import type { AdviceJson } from "./json.js";
 
 /**
  * The answer as every surface shows it (terminal, Markdown, Slack blocks, Teams cards): words
- * and formatted figures, computed once from the Advice so that all surfaces agree.
+ * and formatted figures, computed once from the JSON contract so that all surfaces agree, and so
+ * that a stored answer renders again without recomputing it.
  */
 export interface AnswerView {
   verdict: Verdict;
@@ -41,27 +43,25 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   local: "Local / on-premises",
 };
 
-const priced = (o: OptionCost) => !o.monthly.lineItems.some((l) => l.flag === "price-not-found");
-const money = (o: OptionCost) =>
-  priced(o)
-    ? formatUsd(o.monthly.monthlyCostUsd)
-    : `at least ${formatUsd(o.monthly.monthlyCostUsd)} (a price is missing)`;
+type OptionJson = AdviceJson["options"][number];
 
-function optionDetail(o: OptionCost): string | null {
+const money = (o: { monthlyCostUsd: number; priced: boolean }) =>
+  o.priced ? formatUsd(o.monthlyCostUsd) : `at least ${formatUsd(o.monthlyCostUsd)} (a price is missing)`;
+
+function optionDetail(o: OptionJson): string | null {
   const c = o.capacity;
   if (c) {
-    return `${c.replicas} replica(s) at ${c.precision}, peak ${formatCount(c.peakTokensPerSecond.toDecimalPlaces(0))} tok/s of ${formatCount(c.replicaTokensPerSecond)} tok/s per replica`;
+    return `${c.replicas} replica(s) at ${c.precision}, peak ${formatCount(Math.round(c.peakTokensPerSecond))} tok/s of ${formatCount(c.replicaTokensPerSecond)} tok/s per replica`;
   }
   return o.notes[0] ?? null;
 }
 
-function breakEvenLine(a: Advice): string | null {
+function breakEvenLine(a: AdviceJson): string | null {
   const be = a.breakEven;
-  if (!be) return null;
-  const self =
-    a.options.find((o) => o.id === be.selfHostedOptionId) ??
-    a.excluded.find((e) => e.option.id === be.selfHostedOptionId)?.option;
-  const api = [...a.options, ...a.excluded.map((e) => e.option)].find((o) => o.id === be.apiOptionId);
+  if (be.apiOptionId === null || be.selfHostedOptionId === null) return null;
+  const all = [...a.options, ...a.excludedOptions];
+  const self = all.find((o) => o.id === be.selfHostedOptionId);
+  const api = all.find((o) => o.id === be.apiOptionId);
   const selfName = self ? `${self.model} (${self.deployment})` : be.selfHostedOptionId;
   const apiName = api ? api.model : be.apiOptionId;
   if (be.requestsPerMonth === null)
@@ -74,15 +74,16 @@ function breakEvenLine(a: Advice): string | null {
   return `Break-even: ${selfName} costs the same as ${apiName} at ${formatCount(be.requestsPerMonth)} requests a month (${formatUsd(be.monthlyCostUsd ?? 0)}); ${where}.`;
 }
 
-const assumptionText = (a: Advice["assumptions"][number]) =>
+const assumptionText = (a: AdviceJson["assumptions"][number]) =>
   `${a.field} = ${typeof a.value === "number" ? formatCount(a.value) : String(a.value)} (${a.reason})`;
 
-/** Advice → the view; `maxOptions` bounds the option list for small surfaces. */
-export function answerView(a: Advice, maxOptions = 5): AnswerView {
+/** The contract → the view; `maxOptions` bounds the option list for small surfaces. */
+export function answerView(a: AdviceJson, maxOptions = 5): AnswerView {
   const top = a.options[0];
   const headline = top
     ? `${VERDICT_LABEL[a.verdict]}: ${top.model} on ${top.deployment}, ${money(top)} a month`
     : `${VERDICT_LABEL[a.verdict]}: no option could be priced`;
+  const horizon = typeof a.profile.horizonMonths === "number" ? a.profile.horizonMonths : 24;
   return {
     verdict: a.verdict,
     verdictLabel: VERDICT_LABEL[a.verdict],
@@ -97,12 +98,9 @@ export function answerView(a: Advice, maxOptions = 5): AnswerView {
       perMonthOverHorizon: formatUsd(o.tco.perMonthUsd),
       detail: optionDetail(o),
     })),
-    excluded: a.excluded
+    excluded: a.excludedOptions
       .slice(0, 3)
-      .map(
-        (e) =>
-          `${e.option.model} (${e.option.deployment}) would cost ${money(e.option)} but is ruled out by ${e.excludedBy}`,
-      ),
+      .map((e) => `${e.model} (${e.deployment}) would cost ${money(e)} but is ruled out by ${e.excludedBy}`),
     breakEven: breakEvenLine(a),
     reasons: a.reasons.map((r) => ({ rule: r.rule, text: `${r.rationale} [${r.effect}]`, source: r.source })),
     conflicts: a.conflicts.map((c) => `${c.summary}: ${c.resolution}`),
@@ -121,6 +119,6 @@ export function answerView(a: Advice, maxOptions = 5): AnswerView {
       return `${d.model} ${when}${d.replacement ? `; replacement: ${d.replacement}` : ""}`;
     }),
     issues: a.issues.map((i) => i.message),
-    footer: `Horizon ${a.profile.horizonMonths} months. Hosted prices as of ${a.pricesAsOf}; computed for ${a.today}.`,
+    footer: `Horizon ${horizon} months. Hosted prices as of ${a.pricesAsOf}; computed for ${a.today}.`,
   };
 }

@@ -70,6 +70,7 @@ export const AdviceJsonSchema = z.object({
       model: z.string(),
       deployment: z.string(),
       monthlyCostUsd: z.number(),
+      priced: z.boolean(),
       excludedBy: z.string(),
     }),
   ),
@@ -81,6 +82,8 @@ export const AdviceJsonSchema = z.object({
     selfHostedOptionId: z.string().nullable(),
     currentRequestsPerMonth: z.number(),
     reason: z.string().nullable(),
+    /** Monthly cost of both sides over a range of volumes, for the break-even chart. */
+    curve: z.array(z.object({ requestsPerMonth: z.number(), apiUsd: z.number(), selfHostedUsd: z.number() })),
   }),
   reasons: z.array(
     z.object({
@@ -209,6 +212,7 @@ export function adviceJson(a: Advice): AdviceJson {
       model: e.option.model,
       deployment: e.option.deployment,
       monthlyCostUsd: toJsonNumber(e.option.monthly.monthlyCostUsd),
+      priced: !e.option.monthly.lineItems.some((l) => l.flag === "price-not-found"),
       excludedBy: e.excludedBy,
     })),
     breakEven: {
@@ -221,6 +225,11 @@ export function adviceJson(a: Advice): AdviceJson {
       reason: be
         ? be.reason
         : "no self-hosted option could be sized for this workload, so there is no break-even",
+      curve: (be?.curve ?? []).map((p) => ({
+        requestsPerMonth: p.requestsPerMonth,
+        apiUsd: toJsonNumber(p.apiUsd),
+        selfHostedUsd: toJsonNumber(p.selfHostedUsd),
+      })),
     },
     reasons: a.reasons,
     conflicts: a.conflicts,

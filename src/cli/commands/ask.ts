@@ -32,7 +32,8 @@ export async function askCommand(ctx: CliContext, question: string): Promise<voi
     case "advice": {
       const result = advise(u.profile, ctx.catalog, { today: ctx.today });
       if (!result.ok) throw badInput(result.error.map((i) => i.message).join("; "));
-      const view = answerView(result.value);
+      const contract = adviceJson(result.value);
+      const view = answerView(contract);
       const read = understoodLines(u.understood, u.unused);
       emit(
         ctx,
@@ -41,7 +42,7 @@ export async function askCommand(ctx: CliContext, question: string): Promise<voi
           .filter(Boolean)
           .join("\n\n"),
         {
-          ...adviceJson(result.value),
+          ...contract,
           understanding: { understood: u.understood, unused: u.unused },
         },
       );
