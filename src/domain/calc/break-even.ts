@@ -18,10 +18,21 @@ export const flatCurve = (monthlyUsd: Numeric): SelfHostedCurve => ({
   requestsPerInstancePerMonth: null,
 });
 
+/**
+ * The fewest instances whose capacity covers the volume: the smallest n with n × perInstance ≥ V.
+ * Checked by multiplication, because V / perInstance can round a hair above a whole number.
+ */
+export function instancesFor(requestsPerMonth: Dec, perInstance: Dec): number {
+  if (perInstance.isZero()) return 0;
+  let n = requestsPerMonth.dividedBy(perInstance).ceil().toNumber();
+  while (n > 0 && perInstance.times(n - 1).greaterThanOrEqualTo(requestsPerMonth)) n -= 1;
+  return n;
+}
+
 export function selfHostedCostAt(curve: SelfHostedCurve, requestsPerMonth: Numeric): Dec {
   const v = dec(requestsPerMonth);
   const per = curve.requestsPerInstancePerMonth;
-  const byLoad = per === null || per.isZero() ? 0 : v.dividedBy(per).ceil().toNumber();
+  const byLoad = per === null ? 0 : instancesFor(v, per);
   const instances = Math.max(curve.minimumInstances, byLoad);
   return curve.fixedMonthlyUsd.plus(curve.instanceMonthlyUsd.times(instances));
 }
@@ -66,9 +77,12 @@ export function breakEven(apiPerRequestUsd: Numeric, curve: SelfHostedCurve): Br
   }
   let cost = curve.fixedMonthlyUsd.plus(curve.instanceMonthlyUsd.times(n));
   let exact = cost.dividedBy(k);
-  // With a fractional capacity per instance, the whole request after the exact crossing can need one
-  // more instance; the crossing then moves to the next step (at most a few steps, since margin > 0).
-  while (!widening && per !== null && exact.ceil().greaterThan(per.times(n))) {
+  // The whole request after the exact crossing can need one more instance; the crossing then moves
+  // to the next step. That step's crossing lies inside it when an instance costs at least one
+  // request's API price and carries at least one request, which every real deployment does (an
+  // instance costs dollars and carries thousands); outside that, the continuous crossing stands.
+  const realistic = per?.greaterThanOrEqualTo(1) === true && curve.instanceMonthlyUsd.greaterThanOrEqualTo(k);
+  while (!widening && realistic && per !== null && exact.ceil().greaterThan(per.times(n))) {
     n += 1;
     cost = curve.fixedMonthlyUsd.plus(curve.instanceMonthlyUsd.times(n));
     exact = cost.dividedBy(k);

@@ -2,6 +2,7 @@ import { weightsMemoryGb } from "../catalog/catalog.js";
 import type { GpuInstance, OpenWeightModel, Throughput } from "../catalog/schema.js";
 import { type DomainIssue, issue } from "../errors.js";
 import { type Dec, dec, type Numeric, ZERO } from "../money.js";
+import { instancesFor } from "./break-even.js";
 import { breakdown, type CostBreakdown, type LineItem, line } from "./line-items.js";
 
 export interface CapacityAssumptions {
@@ -166,7 +167,7 @@ export function capacityPlan(
         .times(replicasPerInstance)
         .times(secondsPerMonth)
         .dividedBy(tokensPerRequest.times(a.peakToAverageRatio));
-  const byLoad = requestsPerInstance === null ? 0 : requests.dividedBy(requestsPerInstance).ceil().toNumber();
+  const byLoad = requestsPerInstance === null ? 0 : instancesFor(requests, requestsPerInstance);
   const instances = Math.max(minimumInstances, byLoad);
   const replicas = Math.max(a.minimumReplicas, peak.dividedBy(tp.outputTokensPerSecond).ceil().toNumber());
 
