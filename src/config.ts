@@ -4,6 +4,8 @@
  */
 export { type CatalogConfig, loadCatalogConfig } from "./config/catalog.js";
 export type { ConfigResult, Env } from "./config/env.js";
+export { loadPhrasingConfig, type PhrasingConfig } from "./config/phrasing.js";
+export { loadStoreConfig, type StoreConfig } from "./config/store.js";
 
 /** The process environment, read here and nowhere else. */
 export const processEnv = (): Readonly<Record<string, string | undefined>> => process.env;

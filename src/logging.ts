@@ -10,24 +10,23 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  * Field paths censored in every log line: credentials, and what users typed. A log line may say
  * that a question was answered and how, never what it said.
  */
-export const REDACTED_PATHS = [
+const SENSITIVE = [
   "token",
-  "*.token",
   "apiKey",
-  "*.apiKey",
   "password",
-  "*.password",
   "secret",
-  "*.secret",
   "authorization",
-  "*.authorization",
+  "signingSecret",
+  "appPassword",
+  "text",
+  "question",
+];
+
+/** Each sensitive key at the top level and up to three levels down (pino's wildcards match one level). */
+export const REDACTED_PATHS = SENSITIVE.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `*.*.*.${k}`]).concat([
   "headers.authorization",
   "*.headers.authorization",
-  "text",
-  "*.text",
-  "question",
-  "*.question",
-];
+]);
 
 export function createLogger(level: LogLevel = "info", destination?: DestinationStream): Logger {
   const options = {

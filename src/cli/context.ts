@@ -1,5 +1,5 @@
 import { loadCatalog } from "../catalog-file.js";
-import { type Env, loadCatalogConfig } from "../config.js";
+import { type Env, loadCatalogConfig, loadPhrasingConfig, type PhrasingConfig } from "../config.js";
 import type { Catalog } from "../domain/catalog/catalog.js";
 import { CliError } from "./errors.js";
 import { type Format, parseDay, parseFormat } from "./flags.js";
@@ -21,6 +21,8 @@ export interface CliContext {
   format: Format;
   today: string;
   catalog: Catalog;
+  /** How the question command phrases its summary (LLM_PROVIDER and friends); the template by default. */
+  phrasing: PhrasingConfig;
 }
 
 /** Validates the common flags and the configuration, then loads the catalog (with CATALOG_FILE). */
@@ -29,9 +31,11 @@ export async function makeContext(io: CliIo, env: Env, opts: CommonOptions): Pro
   const today = parseDay(opts.today, io.now());
   const config = loadCatalogConfig(env);
   if (!config.ok) throw new CliError("config", config.problems.join("; "));
+  const phrasing = loadPhrasingConfig(env);
+  if (!phrasing.ok) throw new CliError("config", phrasing.problems.join("; "));
   const catalog = await loadCatalog(config.value.catalogFile, new Date(`${today}T12:00:00Z`));
   if (!catalog.ok) throw new CliError("config", `CATALOG_FILE ${catalog.message}`);
-  return { io, format, today, catalog: catalog.value };
+  return { io, format, today, catalog: catalog.value, phrasing: phrasing.value };
 }
 
 /** Writes a result: JSON as one pretty document, text and Markdown as they are. */

@@ -138,6 +138,10 @@ export const AdviceJsonSchema = z.object({
   profile: z.record(z.string(), z.unknown()),
   today: z.string(),
   pricesAsOf: z.string(),
+  /** The short answer read first: who phrased it ("template", "openai", "ollama") and how it went. */
+  summary: z
+    .object({ text: z.string(), provider: z.string(), model: z.string(), outcome: z.string() })
+    .optional(),
 });
 export type AdviceJson = z.infer<typeof AdviceJsonSchema>;
 

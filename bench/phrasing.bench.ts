@@ -1,0 +1,103 @@
+import type { Advice } from "../src/domain/advice.js";
+import { advise } from "../src/domain/advise.js";
+import { apiMonthlyCost } from "../src/domain/calc/api-cost.js";
+import { buildCatalog } from "../src/domain/catalog/catalog.js";
+import { formatUsd } from "../src/domain/format.js";
+import { silentLogger } from "../src/logging.js";
+import { createMetrics } from "../src/metrics.js";
+import { adviceFacts } from "../src/phrasing/facts.js";
+import { createGuard } from "../src/phrasing/guard.js";
+import { createOpenAiClient, OpenAiPhraser } from "../src/phrasing/openai-phraser.js";
+import { buildPrompt } from "../src/phrasing/prompt.js";
+import { PhrasingService } from "../src/phrasing/service.js";
+import { templateSummary } from "../src/phrasing/template.js";
+import type { Prompt } from "../src/phrasing/types.js";
+import { understand } from "../src/understanding/understand.js";
+import { startOpenAiFake } from "../test/fakes/openai-server.js";
+import { goodText } from "../test/fixtures/phrasing.js";
+import { QUESTIONS } from "./advise.bench.js";
+import { measure, type Row } from "./report.js";
+
+/** Tokens are estimated at 4 characters each (no tokenizer is installed); the fakes report the same estimate. */
+const tokens = (chars: number) => Math.ceil(chars / 4);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+export async function bench(): Promise<Row[]> {
+  const catalog = buildCatalog({ pricesAt: new Date("2026-11-21T12:00:00Z") });
+  const advices: Array<{ q: string; a: Advice }> = QUESTIONS.map((q) => {
+    const u = understand(q, catalog);
+    if (u.kind !== "advice") throw new Error(`bench question not understood as advice: ${q}`);
+    const r = advise(u.profile, catalog, { today: "2026-11-21" });
+    if (!r.ok) throw new Error("bench profile rejected");
+    return { q, a: r.value };
+  });
+
+  // Size and cost of one phrasing, over the ten questions: the prompt in, a template-length summary out.
+  const prompts: Prompt[] = advices.map(({ q, a }) => buildPrompt(adviceFacts(a), q));
+  const inTokens = median(prompts.map((p) => tokens(p.system.length + p.user.length)));
+  const outTokens = median(advices.map(({ a }) => tokens(templateSummary(a).length)));
+  const price = catalog.hostedPrice("gpt-4o-mini");
+  if (!price.ok) throw new Error("gpt-4o-mini has no price in the catalog");
+  const cost = apiMonthlyCost(price.value, {
+    requestsPerMonth: 1,
+    inputTokensPerRequest: inTokens,
+    cachedInputTokensPerRequest: 0,
+    outputTokensPerRequest: outTokens,
+  }).monthlyCostUsd;
+  const sizes = `≈${Math.round(inTokens)} in + ${Math.round(outTokens)} out tokens, ${formatUsd(cost)}/answer at gpt-4o-mini`;
+
+  const hipaa = advices[1]?.a as Advice;
+  const llmText = goodText(hipaa);
+  const guard = createGuard(hipaa);
+  const local = await measure(`phrasing (${sizes})`, [
+    ["baseline: JSON.stringify(the Advice)", () => JSON.stringify(hipaa)],
+    ["templateSummary(advice)", () => templateSummary(hipaa)],
+    ["buildPrompt(adviceFacts(advice), question)", () => buildPrompt(adviceFacts(hipaa), QUESTIONS[1])],
+    // A fresh copy each time, as each answer brings its own Advice: the guard walks it once per answer.
+    [
+      "guard: collect the Advice's figures + check an LLM text",
+      () => createGuard({ ...hipaa }).check(llmText),
+    ],
+    ["guard: check an LLM text (figures collected)", () => guard.check(llmText)],
+  ]);
+
+  // End to end through the real SDK and a loopback server: the guard's share of one LLM phrasing.
+  const fake = await startOpenAiFake({ kind: "text", text: llmText });
+  try {
+    const phraser = new OpenAiPhraser(
+      createOpenAiClient({ apiKey: "sk-bench", baseUrl: `${fake.url}/v1`, model: "gpt-4o-mini" }),
+      "gpt-4o-mini",
+    );
+    const service = new PhrasingService(
+      {
+        providers: [phraser],
+        budgetMs: 6000,
+        cacheSize: 0,
+        breaker: { failureThreshold: 3, cooldownMs: 30_000 },
+      },
+      { logger: silentLogger(), metrics: createMetrics(false) },
+    );
+    const prompt = buildPrompt(adviceFacts(hipaa), QUESTIONS[1]);
+    const remote = await measure(
+      "phrasing via openai SDK + loopback (cache off)",
+      [
+        [
+          "baseline: phraser.phrase() alone (SDK + HTTP, no guard)",
+          () => phraser.phrase({ advice: hipaa, prompt }, new AbortController().signal),
+        ],
+        [
+          "service.phrase(): prompt + SDK + HTTP + guard",
+          () => service.phrase(hipaa, { question: QUESTIONS[1] }),
+        ],
+      ],
+      1500,
+    );
+    return [...local, ...remote];
+  } finally {
+    await fake.close();
+  }
+}
