@@ -30,6 +30,19 @@ module.exports = {
       to: { path: "^src/(render|store|digest|channels|cli)/" },
     },
     {
+      name: "conversation-below-the-edges",
+      comment: "The conversation turn is shared by every surface; it knows none of them.",
+      severity: "error",
+      from: { path: "^src/conversation/" },
+      to: { path: "^src/(channels|cli|digest)/" },
+    },
+    {
+      name: "store-and-phrasing-below-conversation",
+      severity: "error",
+      from: { path: "^src/(store|phrasing|understanding|render)/" },
+      to: { path: "^src/(conversation|channels|cli|digest)/" },
+    },
+    {
       name: "no-edge-to-edge",
       comment: "Slack, Teams and the CLI are independent edges.",
       severity: "error",

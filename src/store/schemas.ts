@@ -7,7 +7,7 @@ import { AdviceJsonSchema } from "../render/json.js";
  * rows are checked again when read back, so a corrupt row is a coded error rather than a crash later.
  */
 
-export const PLATFORMS = ["slack", "teams"] as const;
+export const PLATFORMS = ["slack", "teams", "console"] as const;
 export const PlatformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof PlatformSchema>;
 
