@@ -4,6 +4,7 @@
  */
 export { type CatalogConfig, loadCatalogConfig } from "./config/catalog.js";
 export type { ConfigResult, Env } from "./config/env.js";
+export { type HttpConfig, loadHttpConfig } from "./config/http.js";
 export { loadPhrasingConfig, type PhrasingConfig } from "./config/phrasing.js";
 export { loadStoreConfig, type StoreConfig } from "./config/store.js";
 
