@@ -2,9 +2,11 @@
  * The only reader of process.env (STYLE 16). Each concern has its own schema in src/config/,
  * taking the environment as a parameter; this module hands them the real one.
  */
+export { type AppConfig, loadAppConfig, loadSections } from "./config/app.js";
 export { type CatalogConfig, loadCatalogConfig } from "./config/catalog.js";
 export type { ConfigResult, Env } from "./config/env.js";
 export { type HttpConfig, loadHttpConfig } from "./config/http.js";
+export { type LoggingConfig, loadLoggingConfig } from "./config/logging.js";
 export { loadPhrasingConfig, type PhrasingConfig } from "./config/phrasing.js";
 export { loadStoreConfig, type StoreConfig } from "./config/store.js";
 

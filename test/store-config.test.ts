@@ -10,13 +10,13 @@ import {
 
 describe("store configuration", () => {
   it("uses PGlite in ./data when nothing is set", () => {
-    expect(loadStoreConfig({})).toEqual({ ok: true, value: { kind: "pglite", dataDir: "./data" } });
+    expect(loadStoreConfig({})).toEqual({ ok: true, value: { kind: "pglite", dataDir: "data/pglite" } });
   });
 
   it("uses PGlite in DATA_DIR, and treats a blank DATABASE_URL as unset", () => {
     expect(loadStoreConfig({ DATA_DIR: "/var/lib/llm-advisor", DATABASE_URL: " " })).toEqual({
       ok: true,
-      value: { kind: "pglite", dataDir: "/var/lib/llm-advisor" },
+      value: { kind: "pglite", dataDir: "/var/lib/llm-advisor/pglite" },
     });
   });
 

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { z } from "zod";
 import { blankAsUnset, type ConfigResult, type Env, problemsOf } from "./env.js";
 
@@ -53,7 +54,7 @@ export type StoreConfig =
 
 /**
  * DATABASE_URL set → PostgreSQL (tables in DATABASE_SCHEMA, default public; DATABASE_POOL_SIZE
- * connections, default 10); otherwise PGlite in DATA_DIR (default ./data).
+ * connections, default 10); otherwise PGlite in DATA_DIR/pglite (DATA_DIR defaults to ./data).
  */
 export function loadStoreConfig(env: Env): ConfigResult<StoreConfig> {
   const parsed = StoreEnvSchema.safeParse(blankAsUnset(env));
@@ -66,7 +67,8 @@ export function loadStoreConfig(env: Env): ConfigResult<StoreConfig> {
       value: { kind: "postgres", url: DATABASE_URL, poolSize, schema: DATABASE_SCHEMA ?? "public" },
     };
   }
-  return { ok: true, value: { kind: "pglite", dataDir: DATA_DIR ?? DEFAULT_DATA_DIR } };
+  // The database gets its own folder in DATA_DIR; charts and the console's session sit beside it.
+  return { ok: true, value: { kind: "pglite", dataDir: join(DATA_DIR ?? DEFAULT_DATA_DIR, "pglite") } };
 }
 
 /** The URL with its password replaced, for logs and error messages. */

@@ -1,0 +1,210 @@
+import { randomUUID } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { createInterface, type Interface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { ActionResult, Answered, Turn } from "../../conversation/conversation.js";
+import { ANSWER_ACTIONS } from "../../render/answer-actions.js";
+import { answerView } from "../../render/answer-view.js";
+import { conceptText, understoodLines } from "../../render/concept.js";
+import { breakdownView, helpLines, planLines } from "../../render/detail-views.js";
+import { adviceText } from "../../render/text.js";
+import type { ThreadKey } from "../../store/index.js";
+import type { Surface, SurfaceDeps } from "../surface.js";
+
+/**
+ * The local chat console: what `npm start` opens without Slack or Teams credentials. The same
+ * conversation, store and phraser as the chat surfaces; the answer's buttons become numbers.
+ * @see https://nodejs.org/api/readline.html
+ */
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  /** Where break-even charts are saved as PNG files. */
+  chartsDir: string;
+  /** Remembers the current thread and its last answer, so a restart continues the conversation. */
+  sessionFile: string;
+}
+
+const USER = "console-user";
+const CHANNEL = { platform: "console" as const, workspaceId: "local", channelId: "console" };
+/** The default digest schedule for a subscription made here: Mondays 09:00 UTC. */
+const WEEKLY = { cron: "0 9 * * 1", timezone: "UTC" };
+
+const BANNER = [
+  "llm-advisor console: ask which LLM to run and where, and what it costs.",
+  "Follow-ups continue the thread. Commands: /new starts a new thread, /digests lists digest subscriptions, /help, /quit.",
+  "After an answer, type a number to press one of its buttons.",
+];
+
+export function createConsoleSurface(
+  deps: SurfaceDeps,
+  opts: ConsoleOptions,
+): Surface & { done: Promise<void> } {
+  let rl: Interface | null = null;
+  let thread: ThreadKey = { ...CHANNEL, threadId: randomUUID() };
+  let lastAnswerId: string | null = null;
+  let queue: Promise<void> = Promise.resolve();
+  let finish: () => void = () => {};
+  const done = new Promise<void>((r) => {
+    finish = r;
+  });
+  const say = (text: string) => {
+    opts.output.write(`${text}\n`);
+  };
+  const prompt = () => rl?.prompt();
+
+  async function showTurn(turn: Turn): Promise<void> {
+    switch (turn.kind) {
+      case "help":
+        say(
+          helpLines("")
+            .map((l) => l.replace(/`/g, ""))
+            .join("\n"),
+        );
+        return;
+      case "rejected":
+        say(`Sorry: ${turn.message}`);
+        return;
+      case "concept":
+        say(conceptText(turn.concept));
+        return;
+      case "answer":
+        await showAnswer(turn);
+    }
+  }
+
+  async function showAnswer(a: Answered): Promise<void> {
+    lastAnswerId = a.answer.id;
+    await saveSession();
+    if (a.change) say(`What changed: ${a.change}`);
+    say(`Summary: ${a.summary.text}`);
+    const read = understoodLines(a.understood, a.unused);
+    if (read) say(read);
+    say("");
+    say(adviceText(answerView(a.answer.advice)));
+    say("");
+    say(ANSWER_ACTIONS.map((b, i) => `${i + 1}) ${b.label}`).join("   "));
+  }
+
+  async function showAction(r: ActionResult): Promise<void> {
+    switch (r.kind) {
+      case "rejected":
+        say(`Sorry: ${r.message}`);
+        return;
+      case "breakdown":
+        for (const s of breakdownView(r.answer.advice))
+          say([s.title, ...s.lines.map((l) => `  ${l}`), `  Total: ${s.total}`].join("\n"));
+        return;
+      case "plan": {
+        const p = planLines(r.answer.advice);
+        say([p.title, ...p.lines.map((l) => `  ${l}`)].join("\n"));
+        return;
+      }
+      case "chart": {
+        await mkdir(opts.chartsDir, { recursive: true });
+        const file = resolve(join(opts.chartsDir, `break-even-${r.answer.id}.png`));
+        await writeFile(file, r.png);
+        say(`${r.title}\nChart saved: ${file}`);
+        return;
+      }
+      case "subscribe": {
+        const s = await deps.store.subscriptions.create({
+          channel: CHANNEL,
+          profile: r.answer.profile,
+          answerId: r.answer.id,
+          schedule: WEEKLY,
+          createdBy: USER,
+        });
+        say(
+          `${s.created ? "Subscribed" : "Already subscribed"}: digest ${s.subscription.id}, weekly on Mondays at 09:00 UTC. /digests lists subscriptions.`,
+        );
+        return;
+      }
+      case "what-if":
+        await showTurn(r.turn);
+    }
+  }
+
+  async function saveSession(): Promise<void> {
+    await mkdir(dirname(opts.sessionFile), { recursive: true });
+    await writeFile(opts.sessionFile, JSON.stringify({ threadId: thread.threadId, lastAnswerId }));
+  }
+
+  async function loadSession(): Promise<void> {
+    try {
+      const saved = JSON.parse(await readFile(opts.sessionFile, "utf8")) as {
+        threadId?: unknown;
+        lastAnswerId?: unknown;
+      };
+      if (typeof saved.threadId === "string") thread = { ...CHANNEL, threadId: saved.threadId };
+      if (typeof saved.lastAnswerId === "string") lastAnswerId = saved.lastAnswerId;
+    } catch {
+      // No session yet (or an unreadable one): a new thread it is.
+    }
+  }
+
+  async function listDigests(): Promise<void> {
+    const subs = await deps.store.subscriptions.listActive();
+    if (subs.length === 0) {
+      say("No digest subscriptions yet. Press Subscribe under an answer to add one.");
+      return;
+    }
+    for (const s of subs)
+      say(
+        `${s.id}  ${s.channel.platform}/${s.channel.channelId}  ${s.schedule.cron} (${s.schedule.timezone})  since ${s.createdAt.toISOString().slice(0, 10)}`,
+      );
+  }
+
+  async function handle(line: string): Promise<void> {
+    const text = line.trim();
+    if (text === "") return;
+    if (text === "/quit" || text === "/exit") {
+      rl?.close();
+      return;
+    }
+    if (text === "/new") {
+      thread = { ...CHANNEL, threadId: randomUUID() };
+      lastAnswerId = null;
+      await saveSession();
+      say("New thread. Ask away.");
+      return;
+    }
+    if (text === "/digests") return listDigests();
+    if (text === "/help") return showTurn({ kind: "help" });
+    const choice = /^[1-9]$/.test(text) ? ANSWER_ACTIONS[Number(text) - 1] : undefined;
+    if (choice && lastAnswerId)
+      return showAction(await deps.conversation.action(lastAnswerId, choice.id, { userId: USER }, "console"));
+    await showTurn(await deps.conversation.turn({ thread, userId: USER, text, keepQuestion: true }, "console"));
+  }
+
+  return {
+    name: "console",
+    done,
+    async start() {
+      await loadSession();
+      rl = createInterface({ input: opts.input, output: opts.output, prompt: "> ", terminal: false });
+      say(BANNER.join("\n"));
+      if (lastAnswerId) say("Continuing your last thread; /new starts another.");
+      prompt();
+      // Lines are handled one at a time, in order, even when pasted or piped in at once.
+      rl.on("line", (line) => {
+        queue = queue
+          .then(() => handle(line))
+          .catch((error: unknown) => {
+            deps.logger.error({ err: error }, "console turn failed");
+            say("Sorry: something went wrong answering that; the details are in the log.");
+          })
+          .then(prompt);
+      });
+      rl.on("close", () => {
+        void queue.then(finish);
+      });
+    },
+    async stop() {
+      rl?.close();
+      await queue;
+      finish();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { type CatalogConfig, loadCatalogConfig } from "./catalog.js";
+import type { ConfigResult, Env } from "./env.js";
+import { type FilesConfig, loadFilesConfig } from "./files.js";
+import { type HttpConfig, loadHttpConfig } from "./http.js";
+import { type LoggingConfig, loadLoggingConfig } from "./logging.js";
+import { loadPhrasingConfig, type PhrasingConfig } from "./phrasing.js";
+import { loadStoreConfig, type StoreConfig } from "./store.js";
+
+/** Every concern's configuration, validated together so start-up reports all problems at once. */
+export interface AppConfig {
+  catalog: CatalogConfig;
+  store: StoreConfig;
+  phrasing: PhrasingConfig;
+  http: HttpConfig;
+  logging: LoggingConfig;
+  files: FilesConfig;
+}
+
+type Loaders = { [K in keyof AppConfig]: (env: Env) => ConfigResult<AppConfig[K]> };
+
+const LOADERS: Loaders = {
+  catalog: loadCatalogConfig,
+  store: loadStoreConfig,
+  phrasing: loadPhrasingConfig,
+  http: loadHttpConfig,
+  logging: loadLoggingConfig,
+  files: loadFilesConfig,
+};
+
+/** Runs every loader; the result carries every problem, one line each, or the whole config. */
+export function loadSections<T extends object>(
+  env: Env,
+  loaders: { [K in keyof T]: (env: Env) => ConfigResult<T[K]> },
+): ConfigResult<T> {
+  const problems: string[] = [];
+  const value: Partial<T> = {};
+  for (const key of Object.keys(loaders) as Array<keyof T>) {
+    const r = loaders[key](env);
+    if (r.ok) value[key] = r.value;
+    else problems.push(...r.problems);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: value as T };
+}
+
+export const loadAppConfig = (env: Env): ConfigResult<AppConfig> => loadSections<AppConfig>(env, LOADERS);

@@ -1,0 +1,84 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readdir, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** Runs the real entry point (`npm start` runs `node dist/main.js`) with lines on stdin; resolves with its output when it exits. */
+function runConsole(
+  lines: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["dist/main.js"], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      out += String(d);
+    });
+    child.stderr.on("data", (d) => {
+      err += String(d);
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, out, err }));
+    child.stdin.end(`${lines.join("\n")}\n`);
+  });
+}
+
+describe("npm start without Slack or Teams credentials: the local console", () => {
+  it("answers a question, a follow-up in the same thread, and the buttons as numbers", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "llm-advisor-console-"));
+    const r = await runConsole(
+      [
+        "500k requests a month, 500 in / 200 out tokens, on gpt-4o-mini",
+        "double the volume",
+        "1",
+        "5",
+        "6",
+        "/digests",
+        "/quit",
+      ],
+      { DATA_DIR: dataDir },
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("llm-advisor console");
+    // gpt-6-luna at 500K: 500K × (500 × $0.10 + 200 × $0.50) / 1M = $75.00; doubled, $150.00.
+    expect(r.out).toContain("gpt-6-luna on OpenAI API, $75.00 a month");
+    expect(r.out).toContain(
+      "What changed: volume 500K a month → 1M a month: gpt-6-luna (OpenAI API) $75.00 → $150.00 a month",
+    );
+    // Button 1, the cost breakdown of the follow-up's answer: 1M × 500 = 500M input tokens × $0.10 = $50.00.
+    expect(r.out).toContain("gpt-6-luna input tokens: 500M tokens at $0.10 per 1M tokens = $50.00");
+    // Button 5 saves the chart and prints its path.
+    const saved = /Chart saved: (\S+\.png)/.exec(r.out)?.[1];
+    expect(saved).toBeDefined();
+    expect((await stat(saved as string)).size).toBeGreaterThan(10_000);
+    expect(await readdir(join(dataDir, "charts"))).toHaveLength(1);
+    // Button 6 subscribes; /digests lists it.
+    const id = /Subscribed: digest ([0-9a-f-]{36})/.exec(r.out)?.[1];
+    expect(id).toBeDefined();
+    expect(r.out).toContain(`${id}  console/console  0 9 * * 1 (UTC)`);
+  });
+
+  it("continues the thread and keeps subscriptions across a restart on the same data directory", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "llm-advisor-console-"));
+    await runConsole(["200k requests a month", "6"], { DATA_DIR: dataDir });
+    const again = await runConsole(["double the volume", "/digests"], { DATA_DIR: dataDir });
+    expect(again.out).toContain("Continuing your last thread");
+    expect(again.out).toContain("What changed: volume 200K a month → 400K a month");
+    expect(again.out).toMatch(/[0-9a-f-]{36} {2}console\/console/);
+  });
+
+  it("stops at start-up with one line per invalid setting", async () => {
+    const r = await runConsole([], { PORT: "eighty", LOG_LEVEL: "loud", PHRASING_BUDGET_MS: "-5" });
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(r.err).toContain("PORT");
+    expect(r.err).toContain("LOG_LEVEL");
+    expect(r.err).toContain("PHRASING_BUDGET_MS");
+  });
+});
