@@ -11,12 +11,20 @@ COPY src ./src
 RUN npm run build
 
 FROM node:${NODE_VERSION}-slim AS runtime
-ENV NODE_ENV=production
+ENV NODE_ENV=production \
+    DATA_DIR=/data \
+    PORT=3978
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
+# PGlite's files, saved charts: keep them on a volume (or set DATABASE_URL and use PostgreSQL).
+RUN mkdir -p /data && chown node:node /data
+VOLUME ["/data"]
 USER node
-ENTRYPOINT ["node", "bin/llm-advise.js"]
-CMD ["--help"]
+EXPOSE 3978
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3978) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# Starts Slack, Teams or both, whichever is configured (see README); the CLI is `node bin/llm-advise.js`.
+CMD ["node", "dist/main.js"]
