@@ -9,6 +9,7 @@ export { type HttpConfig, loadHttpConfig } from "./config/http.js";
 export { type LoggingConfig, loadLoggingConfig } from "./config/logging.js";
 export { loadPhrasingConfig, type PhrasingConfig } from "./config/phrasing.js";
 export { loadStoreConfig, type StoreConfig } from "./config/store.js";
+export { loadTeamsConfig, type TeamsConfig, type TeamsCredentials } from "./config/teams.js";
 
 /** The process environment, read here and nowhere else. */
 export const processEnv = (): Readonly<Record<string, string | undefined>> => process.env;

@@ -1,0 +1,89 @@
+import type { Conversation } from "../../conversation/conversation.js";
+import type { AnswerActionValue } from "../../render/answer-actions.js";
+import type { AdaptiveCard } from "../../render/teams/answer-card.js";
+import type { Store } from "../../store/index.js";
+import { channelOf, scopeOf, type TeamsActivity, userOf } from "./activity.js";
+import { answerWithDetail, chartOutgoing, detailCard, subscribedText, turnOutgoing } from "./messages.js";
+import type { Replier } from "./reply.js";
+
+/** The default digest schedule for a subscription made from an answer: Mondays 09:00 UTC. */
+const WEEKLY = { cron: "0 9 * * 1", timezone: "UTC" } as const;
+
+export interface ActionDeps {
+  conversation: Conversation;
+  store: Pick<Store, "threads" | "subscriptions">;
+}
+
+/**
+ * What a button did: the card that now stands in place of the answer (breakdown, plan), or a line
+ * saying what was posted in the thread. An Action.Execute invoke answers with one or the other.
+ */
+export type ActionOutcome = { card: AdaptiveCard } | { message: string };
+
+const WHAT_IF: Record<string, string> = { "what-if-10x": "10×", "what-if-0.1x": "0.1×" };
+
+/**
+ * Runs an answer's button, from an Action.Execute invoke or an Action.Submit message alike.
+ * Breakdown and plan open inside the answer's card, updated in place for everyone; what-if, chart and
+ * subscribe reply in the thread.
+ */
+export async function runAction(
+  deps: ActionDeps,
+  a: TeamsActivity,
+  value: AnswerActionValue,
+  reply: Replier,
+  via: "invoke" | "submit",
+): Promise<ActionOutcome> {
+  const r = await deps.conversation.action(value.answerId, value.action, { userId: userOf(a) }, "teams");
+  switch (r.kind) {
+    case "rejected":
+      // An invoke shows its message to the person who pressed; a submit has no such channel.
+      if (via === "submit") await reply.send({ kind: "text", text: `Sorry: ${r.message}` });
+      return { message: r.message };
+    case "breakdown":
+    case "plan": {
+      const card = answerWithDetail(r.answer, r.kind);
+      const ref = r.answer.messageRef;
+      const target =
+        a.replyToId ??
+        (ref?.platform === "teams" && ref.conversationId === a.conversation.id ? ref.activityId : null);
+      if (card && target) {
+        await reply.update(target, card);
+        return { card };
+      }
+      await reply.send({ kind: "card", card: detailCard(r.answer, r.kind) });
+      return {
+        message: `Posted the ${r.kind === "plan" ? "migration plan" : "cost breakdown"} in the thread.`,
+      };
+    }
+    case "chart":
+      await reply.send(chartOutgoing(r.title, r.png, r.answer.id));
+      return { message: "Posted the break-even chart in the thread." };
+    case "subscribe": {
+      const s = await deps.store.subscriptions.create({
+        channel: channelOf(a),
+        profile: r.answer.profile,
+        answerId: r.answer.id,
+        schedule: { ...WEEKLY },
+        createdBy: userOf(a),
+      });
+      await reply.send({ kind: "text", text: subscribedText(s.subscription, s.created, scopeOf(a)) });
+      return { message: s.created ? "Subscribed to a weekly digest." : "Already subscribed." };
+    }
+    case "what-if": {
+      const posted = await reply.send(turnOutgoing(r.turn));
+      if (r.turn.kind === "answer" && posted)
+        await deps.store.threads.setAnswerMessage(r.turn.answer.id, {
+          platform: "teams",
+          conversationId: a.conversation.id,
+          activityId: posted,
+        });
+      return {
+        message:
+          r.turn.kind === "answer"
+            ? `Posted the answer at ${WHAT_IF[value.action] ?? "another"} the volume in the thread.`
+            : "Posted in the thread.",
+      };
+    }
+  }
+}

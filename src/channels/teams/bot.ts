@@ -1,0 +1,162 @@
+import {
+  ActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ConversationReference,
+  TurnContext,
+} from "botbuilder";
+import type { Conversation } from "../../conversation/conversation.js";
+import type { Logger } from "../../logging.js";
+import type { Metrics } from "../../metrics.js";
+import type { Store } from "../../store/index.js";
+import { runAction } from "./actions.js";
+import {
+  actionValueOf,
+  baseConversationId,
+  mentionsBot,
+  plainText,
+  scopeOf,
+  type TeamsActivity,
+  TeamsActivitySchema,
+  tenantOf,
+  threadOf,
+  userOf,
+} from "./activity.js";
+import { parseMessage, type TeamsCommandName } from "./commands.js";
+import { helpText, turnOutgoing } from "./messages.js";
+import { Replier } from "./reply.js";
+
+export interface BotDeps {
+  conversation: Conversation;
+  store: Pick<Store, "threads" | "subscriptions" | "conversations">;
+  logger: Logger;
+  metrics: Pick<Metrics, "platformApiErrors">;
+}
+
+type CommandHandler = (a: TeamsActivity, rest: string, reply: Replier) => Promise<void>;
+
+const CARD_INVOKE = "application/vnd.microsoft.card.adaptive";
+const MESSAGE_INVOKE = "application/vnd.microsoft.activity.message";
+
+const badRequest = (message: string): AdaptiveCardInvokeResponse => ({
+  statusCode: 400,
+  type: "application/vnd.microsoft.error",
+  value: { code: "BadRequest", message },
+});
+
+/**
+ * The Teams bot: a message is a question, a follow-up or a command; a button on an answer card is an
+ * `adaptiveCard/action` invoke (Action.Execute) or, on older clients, a message carrying the button's
+ * value (Action.Submit). Everything it answers comes from the shared Conversation.
+ * @see https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/overview
+ */
+export class AdvisorBot extends ActivityHandler {
+  /** Dispatched by the message's first word; anything else is a question (commands.ts lists them). */
+  private readonly commands: Record<TeamsCommandName, CommandHandler> = {
+    "llm-advise": (a, rest, reply) => this.ask(a, rest, reply),
+    help: async (_a, _rest, reply) => {
+      await reply.send({ kind: "text", text: helpText() });
+    },
+  };
+
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.message(context);
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      const a = this.parse(context);
+      if (a) await this.remember(context, a);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const a = this.parse(context);
+      const botAdded = (context.activity.membersAdded ?? []).some(
+        (m) => m.id === context.activity.recipient.id,
+      );
+      // A welcome in a 1:1 chat only: in a team it would land in a channel nobody asked in.
+      if (a && botAdded && scopeOf(a) === "personal")
+        await this.replier(context).send({ kind: "text", text: helpText() });
+      await next();
+    });
+  }
+
+  private replier(context: TurnContext): Replier {
+    return new Replier(context, this.deps.metrics);
+  }
+
+  private parse(context: TurnContext): TeamsActivity | null {
+    const r = TeamsActivitySchema.safeParse(context.activity);
+    if (r.success) return r.data;
+    this.deps.logger.warn(
+      { activityType: context.activity.type, issues: r.error.issues.map((i) => i.path.join(".")) },
+      "teams activity ignored: unexpected shape",
+    );
+    return null;
+  }
+
+  /** Keeps how to reach this chat or channel, so digests can be posted there later (proactively). */
+  private async remember(context: TurnContext, a: TeamsActivity): Promise<void> {
+    const ref: Partial<ConversationReference> = TurnContext.getConversationReference(context.activity);
+    const conversationId = baseConversationId(a.conversation.id);
+    // The channel itself, not this thread, and no activity to reply to: a digest is a new post.
+    const { activityId: _reply, ...rest } = ref;
+    const reference = JSON.parse(
+      JSON.stringify({ ...rest, conversation: { ...ref.conversation, id: conversationId } }),
+    ) as { serviceUrl: string; conversation: { id: string } };
+    await this.deps.store.conversations.save({ tenantId: tenantOf(a), conversationId, reference });
+  }
+
+  private async message(context: TurnContext): Promise<void> {
+    const a = this.parse(context);
+    if (!a) return;
+    await this.remember(context, a);
+    const reply = this.replier(context);
+    const value = actionValueOf(a.value);
+    if (value) {
+      await runAction(this.deps, a, value, reply, "submit");
+      return;
+    }
+    // Outside 1:1 chats Teams may deliver messages that do not address the bot; those are not for it.
+    if (scopeOf(a) !== "personal" && !mentionsBot(a)) return;
+    const text = plainText(TurnContext.removeRecipientMention(context.activity) ?? "");
+    const parsed = parseMessage(text);
+    if (parsed.command) await this.commands[parsed.command](a, parsed.rest, reply);
+    else await this.ask(a, parsed.rest, reply);
+  }
+
+  /** A question, or a follow-up when the thread (or 1:1 chat) already has an answer. */
+  private async ask(a: TeamsActivity, text: string, reply: Replier): Promise<void> {
+    // Teams shows "typing…" in chats only; in a channel it would be a wasted call.
+    if (scopeOf(a) !== "channel") await reply.typing();
+    const turn = await this.deps.conversation.turn({ thread: threadOf(a), userId: userOf(a), text }, "teams");
+    const posted = await reply.send(turnOutgoing(turn));
+    if (turn.kind === "answer" && posted)
+      await this.deps.store.threads.setAnswerMessage(turn.answer.id, {
+        platform: "teams",
+        conversationId: a.conversation.id,
+        activityId: posted,
+      });
+  }
+
+  /** Action.Execute: the invoke's answer is the updated card, or a line saying what was posted. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const a = this.parse(context);
+    const data = invokeValue.action.data as Record<string, unknown> | undefined;
+    const value = actionValueOf({ action: invokeValue.action.verb, ...data });
+    if (!a || !value) return badRequest("This button does not belong to an llm-advisor answer.");
+    await this.remember(context, a);
+    const outcome = await runAction(this.deps, a, value, this.replier(context), "invoke");
+    // botbuilder types `value` as an object, but Teams' message response carries a string.
+    const body: unknown = "card" in outcome ? outcome.card : outcome.message;
+    return {
+      statusCode: 200,
+      type: "card" in outcome ? CARD_INVOKE : MESSAGE_INVOKE,
+      value: body as Record<string, unknown>,
+    };
+  }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { adaptiveCardProblems } from "../../../test/support/adaptive-card.js";
+import { advise } from "../../domain/advise.js";
+import { buildCatalog } from "../../domain/catalog/catalog.js";
+import type { Profile } from "../../domain/profile.js";
+import { adviceJson } from "../../render/json.js";
+import { cardBytes, TEAMS_CARD_MAX_BYTES } from "../../render/teams/answer-card.js";
+import type { StoredAnswer, Subscription } from "../../store/index.js";
+import { answerWithDetail, detailCard, helpText, subscribedText } from "./messages.js";
+
+const TODAY = "2026-11-21";
+const catalog = buildCatalog({ pricesAt: new Date(`${TODAY}T12:00:00Z`) });
+const at = new Date(`${TODAY}T12:00:00Z`);
+
+function stored(profile: Profile): StoredAnswer {
+  const r = advise(profile, catalog, { today: TODAY });
+  if (!r.ok) throw new Error("bad profile");
+  return {
+    id: "answer-1",
+    thread: { platform: "teams", workspaceId: "t", channelId: "c", threadId: "c" },
+    userId: "u",
+    question: null,
+    profile,
+    advice: adviceJson(r.value),
+    messageRef: null,
+    createdAt: at,
+  };
+}
+
+const texts = (items: unknown): string[] =>
+  (JSON.stringify(items).match(/"text":"((?:[^"\\]|\\.)*)"/g) ?? []).map((t) => JSON.parse(`{${t}}`).text);
+
+describe("Teams detail cards", () => {
+  const answer = stored({ requestsPerMonth: 2_000_000, currentModel: "gpt-4o", team: "small-devops" });
+
+  it("opens the breakdown inside the answer's card, before its detail sections, within Teams' limits", () => {
+    const card = answerWithDetail(answer, "breakdown");
+    expect(card).not.toBeNull();
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(cardBytes(card)).toBeLessThan(TEAMS_CARD_MAX_BYTES);
+    const detail = card?.body.find((e) => e.style === "emphasis");
+    expect(texts(detail)[0]).toBe("Cost breakdown");
+    expect(card?.body.indexOf(detail ?? {})).toBeLessThan(
+      card?.body.findIndex((e) => e.type === "Container" && e !== detail) ?? -1,
+    );
+  });
+
+  it("pins the plan's wording", () => {
+    const card = detailCard(answer, "plan");
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(texts(card.body).slice(0, 3)).toMatchInlineSnapshot(`
+      [
+        "Migration plan: Move from gpt-4o to gpt-6-luna (OpenAI API)",
+        "Phase 1: Test",
+        "• Deploy gpt-6-luna: OpenAI API",
+      ]
+    `);
+  });
+
+  it("gives up opening the detail in place when the two would not fit together", () => {
+    // Reasons long enough that the answer's card alone comes close to the 26 KB budget.
+    const reason = answer.advice.reasons[0] as StoredAnswer["advice"]["reasons"][number];
+    const huge: StoredAnswer = {
+      ...answer,
+      advice: {
+        ...answer.advice,
+        reasons: Array.from({ length: 13 }, (_, i) => ({
+          ...reason,
+          rule: `rule.${i}`,
+          rationale: "x".repeat(1400),
+        })),
+      },
+    };
+    expect(
+      cardBytes(answerWithDetail({ ...huge, advice: { ...huge.advice, reasons: [] } }, "breakdown")),
+    ).toBeLessThan(TEAMS_CARD_MAX_BYTES);
+    expect(answerWithDetail(huge, "breakdown")).toBeNull();
+    expect(adaptiveCardProblems(detailCard(answer, "breakdown"))).toEqual([]);
+  });
+});
+
+describe("Teams texts", () => {
+  it("confirms a subscription with how to change or stop it", () => {
+    const s = { id: "sub-1" } as Subscription;
+    expect(subscribedText(s, true, "channel")).toMatchInlineSnapshot(`
+      "Subscribed: this channel gets a cost digest for this answer's question weekly, on Mondays at 09:00 UTC, with prices recomputed each time.
+
+      Digest id: \`sub-1\`. To stop it, @mention me in this thread with \`digest off sub-1\`. To change when it comes, @mention me in this thread with a schedule such as \`digest weekly fri 08:00 Europe/Berlin\`. \`digest list\` shows this channel's digests."
+    `);
+    expect(subscribedText(s, false, "personal")).toMatch(/^Already subscribed: this chat/);
+  });
+
+  it("ends the help with the bot's commands", () => {
+    expect(helpText().split("\n\n").slice(-2)).toMatchInlineSnapshot(`
+      [
+        "In a channel or a group chat, @mention me first; in a 1:1 chat, just type.",
+        "Commands: \`llm-advise\` (Which LLM to run and where, and what it costs: llm-advise 500k requests a month, HIPAA, on gpt-4o-mini); \`help\` (What I can do, with examples).",
+      ]
+    `);
+  });
+});

@@ -1,0 +1,142 @@
+import type { Answered, Turn } from "../../conversation/conversation.js";
+import { answerView } from "../../render/answer-view.js";
+import { conceptMarkdown } from "../../render/concept.js";
+import { breakdownView, helpLines, planLines } from "../../render/detail-views.js";
+import {
+  type AdaptiveCard,
+  answerActions,
+  answerCard,
+  CARD_BUDGET_BYTES,
+  type CardElement,
+  card,
+  cardBytes,
+} from "../../render/teams/answer-card.js";
+import type { StoredAnswer, Subscription } from "../../store/index.js";
+import type { ConversationScope } from "./activity.js";
+import { TEAMS_COMMANDS } from "./commands.js";
+
+/**
+ * What the bot says, as data: an Adaptive Card, Markdown text, or an image. Built from the same
+ * render model as Slack (answer view, detail views, help lines); bot.ts turns them into activities.
+ */
+export type Outgoing =
+  | { kind: "card"; card: AdaptiveCard }
+  | { kind: "text"; text: string }
+  | { kind: "image"; text: string; png: Uint8Array; name: string };
+
+type DetailKind = "breakdown" | "plan";
+
+const COMMAND = "llm-advise";
+
+const text = (t: string, extra: CardElement = {}): CardElement => ({
+  type: "TextBlock",
+  text: t,
+  wrap: true,
+  ...extra,
+});
+
+/** Help, from the shared help lines plus this bot's command list (the manifest's, too). */
+export function helpText(): string {
+  return [
+    ...helpLines(COMMAND),
+    "In a channel or a group chat, @mention me first; in a 1:1 chat, just type.",
+    `Commands: ${TEAMS_COMMANDS.map((c) => `\`${c.title}\` (${c.description})`).join("; ")}.`,
+  ].join("\n\n");
+}
+
+/** The card's summary: what a follow-up changed, the phrased summary, and what could not be read. */
+function summaryOf(turn: Answered): string {
+  return [
+    turn.change ? `**What changed:** ${turn.change}.` : null,
+    turn.summary.text,
+    turn.unused.length > 0 ? `I could not use: ${turn.unused.join("; ")}.` : null,
+  ]
+    .filter((s): s is string => s !== null)
+    .join("\n\n");
+}
+
+function answerOutgoing(turn: Answered): Outgoing {
+  return { kind: "card", card: answerCard(answerView(turn.answer.advice), summaryOf(turn), turn.answer.id) };
+}
+
+export function turnOutgoing(turn: Turn): Outgoing {
+  switch (turn.kind) {
+    case "answer":
+      return answerOutgoing(turn);
+    case "concept":
+      return { kind: "text", text: conceptMarkdown(turn.concept) };
+    case "help":
+      return { kind: "text", text: helpText() };
+    case "rejected":
+      return { kind: "text", text: `Sorry: ${turn.message}` };
+  }
+}
+
+/** The breakdown or the plan as card elements. */
+function detailElements(answer: StoredAnswer, kind: DetailKind): CardElement[] {
+  if (kind === "plan") {
+    const p = planLines(answer.advice);
+    return [
+      text(`Migration plan: ${p.title}`, { weight: "Bolder" }),
+      ...p.lines.map((l) => text(l, { size: "Small", spacing: "None" })),
+    ];
+  }
+  return [
+    text("Cost breakdown", { weight: "Bolder" }),
+    ...breakdownView(answer.advice).flatMap((s) => [
+      text(s.title, { weight: "Bolder", spacing: "Medium" }),
+      ...s.lines.map((l) => text(l, { size: "Small", spacing: "None" })),
+      text(`Total: ${s.total}`, { size: "Small", weight: "Bolder", spacing: "None" }),
+    ]),
+  ];
+}
+
+/**
+ * The answer's card with the breakdown or the plan opened inside it, to replace the card in place;
+ * null when both would not fit Teams' card size, and the detail goes into the thread instead. The
+ * phrased summary is not stored, so the card's headline stands in for it.
+ */
+export function answerWithDetail(answer: StoredAnswer, kind: DetailKind): AdaptiveCard | null {
+  const view = answerView(answer.advice);
+  const base = answerCard(view, view.headline, answer.id);
+  const detail: CardElement = {
+    type: "Container",
+    style: "emphasis",
+    separator: true,
+    items: detailElements(answer, kind),
+  };
+  const at = base.body.findIndex((e) => e.type === "Container");
+  const body = [...base.body];
+  body.splice(at === -1 ? body.length - 1 : at, 0, detail);
+  const c: AdaptiveCard = { ...base, body };
+  return cardBytes(c) <= CARD_BUDGET_BYTES ? c : null;
+}
+
+/** The detail on its own card, for the thread. */
+export function detailCard(answer: StoredAnswer, kind: DetailKind): AdaptiveCard {
+  return card(detailElements(answer, kind), answerActions(answer.id));
+}
+
+/**
+ * The break-even chart as an inline image attachment (a base64 data URL): the PNG is about 50 KB,
+ * too large to embed in an Adaptive Card, which Teams caps at 28 KB.
+ * @see https://learn.microsoft.com/microsoftteams/platform/bots/how-to/agents-inline-images
+ */
+export function chartOutgoing(title: string, png: Uint8Array, answerId: string): Outgoing {
+  return { kind: "image", text: `**${title}**`, png, name: `break-even-${answerId}.png` };
+}
+
+/** Confirms a digest subscription, with how to change or stop it (the `digest …` commands' words). */
+export function subscribedText(s: Subscription, created: boolean, scope: ConversationScope): string {
+  const where = scope === "channel" ? "this channel" : "this chat";
+  const say =
+    scope === "personal"
+      ? "send"
+      : scope === "channel"
+        ? "@mention me in this thread with"
+        : "@mention me with";
+  return [
+    `${created ? "Subscribed" : "Already subscribed"}: ${where} gets a cost digest for this answer's question weekly, on Mondays at 09:00 UTC, with prices recomputed each time.`,
+    `Digest id: \`${s.id}\`. To stop it, ${say} \`digest off ${s.id}\`. To change when it comes, ${say} a schedule such as \`digest weekly fri 08:00 Europe/Berlin\`. \`digest list\` shows ${where}'s digests.`,
+  ].join("\n\n");
+}

@@ -1,0 +1,75 @@
+import { type Activity, ActivityTypes, CardFactory, type TurnContext } from "botbuilder";
+import type { Metrics } from "../../metrics.js";
+import type { AdaptiveCard } from "../../render/teams/answer-card.js";
+import { asTeamsError, connectorStatus } from "./errors.js";
+import type { Outgoing } from "./messages.js";
+
+/** Outgoing content as a Bot Framework message activity. */
+export function toActivity(out: Outgoing): Partial<Activity> {
+  switch (out.kind) {
+    case "card":
+      return { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(out.card)] };
+    case "text":
+      return { type: ActivityTypes.Message, text: out.text, textFormat: "markdown" };
+    case "image":
+      return {
+        type: ActivityTypes.Message,
+        text: out.text,
+        textFormat: "markdown",
+        attachments: [
+          {
+            contentType: "image/png",
+            contentUrl: `data:image/png;base64,${Buffer.from(out.png).toString("base64")}`,
+            name: out.name,
+          },
+        ],
+      };
+  }
+}
+
+/**
+ * Sends within one turn: replies go to the incoming activity's conversation (a channel thread's reply
+ * chain, or the chat). Connector failures are counted and become coded errors for onTurnError.
+ */
+export class Replier {
+  constructor(
+    private readonly context: TurnContext,
+    private readonly metrics: Pick<Metrics, "platformApiErrors">,
+  ) {}
+
+  /** Posts and returns the new message's id (null if the connector gave none). */
+  async send(out: Outgoing): Promise<string | null> {
+    const r = await this.call("sendActivity", () => this.context.sendActivity(toActivity(out)));
+    return r?.id ?? null;
+  }
+
+  /** The "typing…" indicator while an answer is computed and phrased. */
+  async typing(): Promise<void> {
+    await this.call("sendActivity", () => this.context.sendActivity({ type: ActivityTypes.Typing }));
+  }
+
+  /** Replaces a posted message's card in place, for everyone in the conversation. */
+  async update(activityId: string, card: AdaptiveCard): Promise<void> {
+    await this.call("updateActivity", () =>
+      this.context.updateActivity({
+        id: activityId,
+        type: ActivityTypes.Message,
+        attachments: [CardFactory.adaptiveCard(card)],
+      }),
+    );
+  }
+
+  private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const status = connectorStatus(error);
+      this.metrics.platformApiErrors.inc({
+        platform: "teams",
+        method,
+        code: status === null ? "error" : String(status),
+      });
+      throw asTeamsError(error);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import {
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from "botbuilder";
+import express, { type Application, type NextFunction, type Request, type Response } from "express";
+import type { TeamsCredentials } from "../../config/teams.js";
+import type { DigestPoster } from "../../digest/poster.js";
+import type { Logger } from "../../logging.js";
+import type { Surface, SurfaceDeps } from "../surface.js";
+import { AdvisorBot } from "./bot.js";
+import { TeamsDigestPoster } from "./digest-poster.js";
+import { asTeamsError, logFields } from "./errors.js";
+
+/**
+ * The Teams surface, composed: the Bot Framework adapter (CloudAdapter) checking each request's
+ * token, the bot, and `POST /api/messages` on the process's one HTTP app. Every botbuilder import
+ * stays in src/channels/teams, so moving to the Microsoft 365 Agents SDK touches this folder only.
+ * @see https://learn.microsoft.com/azure/bot-service/bot-builder-basics
+ */
+
+export const TEAMS_ROUTE = "/api/messages";
+
+export interface TeamsSurfaceConfig {
+  /** Null: unauthenticated, for local testing (src/config/teams.ts refuses it in production). */
+  credentials: TeamsCredentials | null;
+}
+
+export interface TeamsSurface extends Surface {
+  readonly name: "teams";
+  /** Posts digests through the same adapter and credentials (for the digest scheduler). */
+  readonly digestPoster: DigestPoster;
+}
+
+/** The adapter, given its settings explicitly from src/config/teams.ts rather than reading them itself. */
+function createTeamsAdapter(credentials: TeamsCredentials | null): CloudAdapter {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = credentials
+    ? {
+        MicrosoftAppId: credentials.appId,
+        MicrosoftAppType: credentials.appType,
+        ...(credentials.appPassword ? { MicrosoftAppPassword: credentials.appPassword } : {}),
+        ...(credentials.tenantId ? { MicrosoftAppTenantId: credentials.tenantId } : {}),
+      }
+    : {};
+  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+}
+
+/**
+ * The one error edge for a turn: log the coded error with context, and tell the person in one short
+ * line; an Action.Execute gets an error response instead. Never a stack trace in the chat.
+ */
+function handleTurnError(logger: Logger) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    const e = asTeamsError(error);
+    const a = context.activity;
+    logger.error(
+      {
+        ...logFields(error),
+        activityType: a.type,
+        invoke: a.name,
+        conversationType: a.conversation?.conversationType,
+      },
+      "teams turn failed",
+    );
+    try {
+      if (a.type === ActivityTypes.Invoke) {
+        const body = {
+          statusCode: 500,
+          type: "application/vnd.microsoft.error",
+          value: { code: e.code, message: e.userMessage },
+        };
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 500, body } });
+      } else if (e.code !== "connector") {
+        await context.sendActivity({ type: ActivityTypes.Message, text: e.userMessage });
+      }
+    } catch (sendError) {
+      logger.warn(logFields(sendError), "teams error reply failed");
+    }
+  };
+}
+
+/** A body that is not JSON gets a short 400, not Express's default error page with a stack trace. */
+function badBody(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const status = (error as { status?: unknown }).status;
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    res.status(status).json({ error: "the body must be a Bot Framework activity in JSON" });
+    return;
+  }
+  next(error);
+}
+
+/** The Teams surface: mount it on the HTTP app, start it, and hand its digestPoster to the scheduler. */
+export function createTeamsSurface(deps: SurfaceDeps, config: TeamsSurfaceConfig): TeamsSurface {
+  const adapter = createTeamsAdapter(config.credentials);
+  adapter.onTurnError = handleTurnError(deps.logger);
+  const bot = new AdvisorBot(deps);
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+
+  return {
+    name: "teams",
+    digestPoster: new TeamsDigestPoster({
+      adapter,
+      appId: config.credentials?.appId ?? "",
+      store: deps.store,
+      logger: deps.logger,
+      metrics: deps.metrics,
+    }),
+    mount(app: Application) {
+      app.post(
+        TEAMS_ROUTE,
+        express.json({ limit: "1mb" }),
+        async (req: Request, res: Response) => {
+          if (!accepting) {
+            res.status(503).set("Retry-After", "5").json({ error: "shutting down" });
+            return;
+          }
+          // CloudAdapter checks the Bearer token, runs the turn, and writes the HTTP answer
+          // (401 for a bad token; an invoke's status and body).
+          const turn = adapter.process(req, res, (context) => bot.run(context));
+          inFlight.add(turn);
+          try {
+            await turn;
+          } finally {
+            inFlight.delete(turn);
+          }
+        },
+        badBody,
+      );
+    },
+    async start() {
+      if (config.credentials)
+        deps.logger.info(
+          { appId: config.credentials.appId, appType: config.credentials.appType, route: TEAMS_ROUTE },
+          "teams bot ready",
+        );
+      else
+        deps.logger.warn(
+          { route: TEAMS_ROUTE },
+          "teams bot runs unauthenticated (no MicrosoftAppId): any caller is accepted; for local testing only",
+        );
+    },
+    async stop(graceMs: number) {
+      accepting = false;
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      });
+      await Promise.race([Promise.allSettled([...inFlight]), grace]);
+      clearTimeout(timer);
+    },
+  };
+}
