@@ -175,7 +175,9 @@ export function createConsoleSurface(
     const choice = /^[1-9]$/.test(text) ? ANSWER_ACTIONS[Number(text) - 1] : undefined;
     if (choice && lastAnswerId)
       return showAction(await deps.conversation.action(lastAnswerId, choice.id, { userId: USER }, "console"));
-    await showTurn(await deps.conversation.turn({ thread, userId: USER, text, keepQuestion: true }, "console"));
+    await showTurn(
+      await deps.conversation.turn({ thread, userId: USER, text, keepQuestion: true }, "console"),
+    );
   }
 
   return {
