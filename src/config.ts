@@ -8,6 +8,7 @@ export type { ConfigResult, Env } from "./config/env.js";
 export { type HttpConfig, loadHttpConfig } from "./config/http.js";
 export { type LoggingConfig, loadLoggingConfig } from "./config/logging.js";
 export { loadPhrasingConfig, type PhrasingConfig } from "./config/phrasing.js";
+export { loadSlackConfig, type SlackConfig } from "./config/slack.js";
 export { loadStoreConfig, type StoreConfig } from "./config/store.js";
 export { loadTeamsConfig, type TeamsConfig, type TeamsCredentials } from "./config/teams.js";
 

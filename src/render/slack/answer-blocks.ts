@@ -67,8 +67,14 @@ export function answerButtons(answerId: string): ActionsBlock {
 /**
  * The answer as Slack messages: the first starts the thread (header, summary, options, break-even,
  * reasons, assumptions, buttons); whatever would break a limit continues in thread replies.
+ * `intro` lines (mrkdwn the caller has escaped: who asked, what a follow-up changed) follow the header.
  */
-export function answerMessages(view: AnswerView, summary: string, answerId: string): SlackMessage[] {
+export function answerMessages(
+  view: AnswerView,
+  summary: string,
+  answerId: string,
+  intro: readonly string[] = [],
+): SlackMessage[] {
   const blocks: KnownBlock[] = [
     {
       type: "header",
@@ -79,6 +85,7 @@ export function answerMessages(view: AnswerView, summary: string, answerId: stri
         emoji: true,
       },
     },
+    ...intro.flatMap((line, i) => sections(line, `answer.intro.${i}`)),
     ...sections(escapeMrkdwn(summary), "answer.summary"),
   ];
   if (view.options.length > 0) {

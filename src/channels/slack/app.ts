@@ -1,0 +1,57 @@
+import { App, ExpressReceiver } from "@slack/bolt";
+import type { WebClientOptions } from "@slack/web-api";
+import type { Application } from "express";
+import type { SlackConfig } from "../../config/slack.js";
+import { SlackApi } from "./api.js";
+import { boltLogger } from "./bolt-logger.js";
+import { type AdvisorApp, type AdvisorContext, provideDeps, type SlackDeps } from "./context.js";
+import { errorEdge } from "./error-edge.js";
+import type { InFlight } from "./in-flight.js";
+import { registerListeners } from "./listeners/index.js";
+
+/** Slash commands, interactions and events, all on one route in HTTP mode (as the manifest's request URLs). */
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+/** Where Bolt receives: Socket Mode, or /slack/events on the process's HTTP app. */
+export type Receiving = { mode: "socket" } | { mode: "http"; app: Application };
+
+/**
+ * The Bolt app, thin (STYLE 6): receiver, Web API client, dependencies in the context, in-flight
+ * tracking, the listeners and the error edge. `init()` (auth.test) is left to the caller, so a bad
+ * token fails start-up instead of the first request.
+ */
+export function createBoltApp(
+  config: SlackConfig,
+  deps: SlackDeps,
+  receiving: Receiving,
+  inFlight: InFlight,
+  clientOptions: WebClientOptions = {},
+): AdvisorApp {
+  const logger = boltLogger(deps.logger);
+  const options = {
+    token: config.botToken,
+    logger,
+    deferInitialization: true,
+    extendedErrorHandler: true,
+    clientOptions: { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}), ...clientOptions },
+  };
+  const app: AdvisorApp =
+    receiving.mode === "socket"
+      ? new App<AdvisorContext>({ ...options, socketMode: true, appToken: config.appToken ?? "" })
+      : new App<AdvisorContext>({
+          ...options,
+          receiver: new ExpressReceiver({
+            signingSecret: config.signingSecret ?? "",
+            app: receiving.app,
+            endpoints: SLACK_EVENTS_PATH,
+            // Ack first, then work: Slack wants an answer within 3 seconds.
+            processBeforeResponse: false,
+            logger,
+          }),
+        });
+  provideDeps(app, deps);
+  app.use(({ next }) => inFlight.track(next));
+  registerListeners(app);
+  app.error(errorEdge(deps, new SlackApi(app.client, deps.metrics)));
+  return app;
+}

@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type SlackHarness, startSlackHarness } from "./support/slack-app.js";
+import { askInChannel, clickButton, readable, validBlocks } from "./support/slack-flows.js";
+
+/** Every button under an answer, clicked through Bolt; state comes from the store, not memory. */
+
+let h: SlackHarness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+const QUESTION = "500k requests a month, 500 in / 200 out tokens, on gpt-4o-mini";
+/** A volume where a self-hosted option is sized, so there is a break-even to chart. */
+const CHARTABLE = "2M requests a month on gpt-4o, small DevOps team";
+
+async function replyAfterClick(h: SlackHarness, threadTs: string, since: number) {
+  return h.fake.waitFor(
+    "chat.postMessage",
+    (c) => c.args.thread_ts === threadTs && h.fake.calls.indexOf(c) >= since && c.reply?.ok === true,
+  );
+}
+
+describe("answer buttons", () => {
+  it("Cost breakdown lists each top option's line items in the thread", async () => {
+    h = await startSlackHarness();
+    const a = await askInChannel(h, QUESTION);
+    const since = h.fake.calls.length;
+    expect(
+      (await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "breakdown")).status,
+    ).toBe(200);
+    const reply = await replyAfterClick(h, a.ts, since);
+    validBlocks(reply);
+    const text = readable(reply.args);
+    expect(text).toContain("Cost breakdown");
+    // gpt-6-luna input: 500K × 500 = 250M tokens at $0.10 per 1M = $25.00.
+    expect(text).toContain("250M tokens at $0.10 per 1M tokens = $25.00");
+  });
+
+  it("What if 10× and 0.1× answer in the thread with the volume scaled and what changed", async () => {
+    h = await startSlackHarness();
+    const a = await askInChannel(h, QUESTION);
+    let since = h.fake.calls.length;
+    await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "what-if-10x");
+    const up = await replyAfterClick(h, a.ts, since);
+    validBlocks(up);
+    // gpt-6-luna at 5M: 5M × $0.00015 = $750.00, from $75.00.
+    expect(readable(up.args)).toContain("volume 500K a month → 5M a month");
+    expect(readable(up.args)).toContain("$75.00 → $750.00 a month");
+    since = h.fake.calls.length;
+    await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "what-if-0.1x");
+    const down = await replyAfterClick(h, a.ts, since);
+    // 50K × $0.00015 = $7.50.
+    expect(readable(down.args)).toContain("volume 500K a month → 50K a month");
+    expect(readable(down.args)).toContain("$75.00 → $7.50 a month");
+  });
+
+  it("Migration plan shows the plan's phases", async () => {
+    h = await startSlackHarness();
+    const a = await askInChannel(h, QUESTION);
+    const since = h.fake.calls.length;
+    await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "plan");
+    const reply = await replyAfterClick(h, a.ts, since);
+    validBlocks(reply);
+    // gpt-4o-mini is to be replaced by gpt-6-luna, so seed 004's migration plan applies.
+    expect(readable(reply.args)).toContain("Move from gpt-4o-mini to gpt-6-luna");
+    expect(readable(reply.args)).toContain("Shadow mode");
+  });
+
+  it("Break-even chart uploads a PNG into the thread with the files.uploadV2 flow", async () => {
+    h = await startSlackHarness();
+    const a = await askInChannel(h, CHARTABLE);
+    await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "chart");
+    const done = await h.fake.waitFor("files.completeUploadExternal");
+    expect(done.args).toMatchObject({ channel_id: a.channel, thread_ts: a.ts });
+    const asked = h.fake.callsOf("files.getUploadURLExternal")[0];
+    expect(asked?.args.filename).toBe("break-even.png");
+    const upload = h.fake.callsOf("upload")[0];
+    // The PNG signature inside the uploaded body: \x89 P N G.
+    expect(upload?.bytes?.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47]))).toBe(true);
+    expect(Number(asked?.args.length)).toBeGreaterThan(1000);
+  });
+
+  it("Subscribe creates a weekly digest in the user's time zone and confirms how to change it", async () => {
+    h = await startSlackHarness({ timezones: { U0BOB: "Europe/Berlin" } });
+    const a = await askInChannel(h, QUESTION);
+    const since = h.fake.calls.length;
+    await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "subscribe", "U0BOB");
+    const reply = await replyAfterClick(h, a.ts, since);
+    expect(readable(reply.args)).toContain("every Monday at 09:00 (Europe/Berlin)");
+    const subs = await h.store.subscriptions.list({
+      platform: "slack",
+      workspaceId: "T0TEAM",
+      channelId: a.channel,
+    });
+    expect(readable(reply.args)).toContain(`/llm-advise digest off ${subs[0]?.id}`);
+    expect(subs).toHaveLength(1);
+    expect(subs[0]).toMatchObject({
+      answerId: a.answerId,
+      schedule: { cron: "0 9 * * 1", timezone: "Europe/Berlin" },
+      createdBy: "U0BOB",
+      active: true,
+    });
+    expect(subs[0]?.profile.requestsPerMonth).toBe(500_000);
+  });
+
+  it("Subscribe falls back to UTC when Slack knows no time zone for the user", async () => {
+    h = await startSlackHarness();
+    const a = await askInChannel(h, QUESTION);
+    await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "subscribe");
+    await h.fake.waitFor("chat.postMessage", (c) => readable(c.args).includes("(UTC)"));
+    const [sub] = await h.store.subscriptions.list({ platform: "slack", workspaceId: "T0TEAM" });
+    expect(sub?.schedule.timezone).toBe("UTC");
+  });
+
+  it("still work after a restart: a new app finds the answer in the store", async () => {
+    h = await startSlackHarness();
+    const a = await askInChannel(h, QUESTION);
+    await h.restart();
+    const since = h.fake.calls.length;
+    await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "breakdown");
+    const reply = await replyAfterClick(h, a.ts, since);
+    expect(readable(reply.args)).toContain("Cost breakdown");
+  });
+
+  it("says so, privately, when the answer a button names is gone", async () => {
+    h = await startSlackHarness();
+    const a = await askInChannel(h, QUESTION);
+    await clickButton(
+      h,
+      { channel: a.channel, messageTs: a.ts },
+      "00000000-0000-0000-0000-000000000000",
+      "plan",
+    );
+    const reply = await h.fake.waitFor("response_url");
+    expect(reply.args.response_type).toBe("ephemeral");
+    expect(readable(reply.args)).toContain("no longer stored");
+  });
+});

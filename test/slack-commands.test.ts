@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { type SlackHarness, startSlackHarness } from "./support/slack-app.js";
+import { askInChannel, readable, slash, validBlocks } from "./support/slack-flows.js";
+
+/** `/llm-advise` end to end: signed requests into Bolt over loopback HTTP, Web API calls into the fake. */
+
+let h: SlackHarness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+const QUESTION = "500k requests a month, 500 in / 200 out tokens, on gpt-4o-mini";
+
+describe("/llm-advise <question>", () => {
+  it("acks before any Web API call, engine or store work completes", async () => {
+    h = await startSlackHarness();
+    // The placeholder that the engine waits for cannot be posted until released: the ack cannot depend on it.
+    const release = h.fake.hold("chat.postMessage");
+    const res = await slash(h, QUESTION);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+    expect(h.fake.callsOf("chat.update")).toEqual([]);
+    release();
+    await h.fake.waitFor("chat.update");
+  });
+
+  it("posts the answer in the channel as a message that starts a thread, with valid blocks and six buttons", async () => {
+    h = await startSlackHarness();
+    const a = await askInChannel(h, QUESTION);
+    const placeholder = h.fake.callsOf("chat.postMessage")[0];
+    expect(placeholder?.args).toMatchObject({ channel: "C0GENERAL" });
+    expect(placeholder?.args.thread_ts).toBeUndefined();
+    const text = readable({ blocks: a.blocks });
+    expect(text).toContain("Verdict: Proprietary API");
+    expect(text).toContain("<@U0ALICE> asked: “500k requests a month");
+    // gpt-6-luna: 500K × (500 × $0.10 + 200 × $0.50) / 1M = 500K × $0.00015 = $75.00 a month.
+    expect(text).toContain("$75.00");
+    const actions = a.blocks.find((b) => b.type === "actions");
+    expect(actions?.type === "actions" && actions.elements.map((e) => e.action_id)).toEqual([
+      "answer:breakdown",
+      "answer:what-if-10x",
+      "answer:what-if-0.1x",
+      "answer:plan",
+      "answer:chart",
+      "answer:subscribe",
+    ]);
+    // The thread is stored under the posted message, and the answer knows where it was posted.
+    const thread = await h.store.threads.getThread({
+      platform: "slack",
+      workspaceId: "T0TEAM",
+      channelId: a.channel,
+      threadId: a.ts,
+    });
+    expect(thread?.latestAnswerId).toBe(a.answerId);
+    // Recorded right after the update that Slack has already answered.
+    const store = h.store;
+    await vi.waitFor(async () =>
+      expect((await store.threads.getAnswer(a.answerId))?.messageRef).toEqual({
+        platform: "slack",
+        channel: a.channel,
+        ts: a.ts,
+      }),
+    );
+    expect((await store.threads.getAnswer(a.answerId))?.question).toBe(QUESTION);
+  });
+
+  it("answers privately with how to invite the bot when it is not in the channel", async () => {
+    h = await startSlackHarness({ notMemberOf: ["C0SECRET"] });
+    const res = await slash(h, QUESTION, { channel: "C0SECRET" });
+    expect(res.status).toBe(200);
+    const note = await h.fake.waitFor("response_url", (c) =>
+      readable(c.args).includes("/invite @llm-advise"),
+    );
+    expect(note.args.response_type).toBe("ephemeral");
+    const answer = await h.fake.waitFor("response_url", (c) => readable(c.args).includes("Verdict:"));
+    expect(answer.args.response_type).toBe("ephemeral");
+    validBlocks(answer);
+    expect(h.fake.callsOf("chat.update")).toEqual([]);
+  });
+
+  it("retries a Web API call that got 429 with Retry-After, and the answer still arrives", async () => {
+    h = await startSlackHarness();
+    h.fake.failNext("chat.update", { status: 429, retryAfterSeconds: 1 });
+    await askInChannel(h, QUESTION);
+    expect(h.fake.callsOf("chat.update").length).toBe(2);
+  });
+
+  it("explains usage with examples for `help`, only to the asker, in the ack itself", async () => {
+    h = await startSlackHarness();
+    const res = await slash(h, "help");
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body.response_type).toBe("ephemeral");
+    expect(readable(body)).toContain("/llm-advise 500k requests/month");
+    expect(h.fake.callsOf("chat.postMessage")).toEqual([]);
+  });
+
+  it("opens the question form when there is no text", async () => {
+    h = await startSlackHarness();
+    await slash(h, "   ");
+    const open = await h.fake.waitFor("views.open");
+    expect(open.args.trigger_id).toBe("trigger-1");
+    const blocks = validBlocks(open, "view");
+    expect(blocks.map((b) => b.block_id)).toEqual(
+      expect.arrayContaining(["use_case", "volume", "input_tokens", "output_tokens", "compliance", "team"]),
+    );
+    expect(blocks.map((b) => b.block_id)).toEqual(expect.arrayContaining(["customization", "current_model"]));
+  });
+
+  it("turns a question it cannot read into a private message with the reason, and leaves the channel clean", async () => {
+    h = await startSlackHarness();
+    await slash(h, "1e15 requests a month");
+    const reply = await h.fake.waitFor("response_url");
+    expect(readable(reply.args)).toContain("beyond what this tool models");
+    const del = await h.fake.waitFor("chat.delete");
+    expect(del.args.channel).toBe("C0GENERAL");
+    expect(h.fake.messages.filter((m) => m.channel === "C0GENERAL")).toEqual([]);
+  });
+
+  it("tells the user in a few words when Slack refuses a reply, and counts the error", async () => {
+    h = await startSlackHarness();
+    h.fake.failNext("chat.update", { error: "msg_too_long" });
+    await slash(h, QUESTION);
+    const told = await h.fake.waitFor("response_url");
+    expect(told.args).toMatchObject({
+      response_type: "ephemeral",
+      text: "Slack did not accept my reply. Please try again in a minute.",
+    });
+    expect(await h.metrics.registry.metrics()).toContain(
+      'llm_advisor_platform_api_errors_total{platform="slack",method="chat.update",code="msg_too_long"} 1',
+    );
+  });
+});
