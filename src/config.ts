@@ -4,6 +4,7 @@
  */
 export { type AppConfig, loadAppConfig, loadSections } from "./config/app.js";
 export { type CatalogConfig, loadCatalogConfig } from "./config/catalog.js";
+export { type DigestConfig, loadDigestConfig } from "./config/digest.js";
 export type { ConfigResult, Env } from "./config/env.js";
 export { type HttpConfig, loadHttpConfig } from "./config/http.js";
 export { type LoggingConfig, loadLoggingConfig } from "./config/logging.js";

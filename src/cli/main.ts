@@ -4,6 +4,7 @@ import { askCommand } from "./commands/ask.js";
 import { type BreakevenFlags, breakevenCommand } from "./commands/breakeven.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { type CostFlags, costCommand } from "./commands/cost.js";
+import { registerDigestCommands } from "./commands/digest.js";
 import { type VoiceFlags, voiceCommand } from "./commands/voice.js";
 import { type CliIo, type CommonOptions, makeContext } from "./context.js";
 import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./errors.js";
@@ -113,6 +114,8 @@ function buildProgram(io: CliIo, env: Env): Command {
     .action(async (flags: { section?: string } & CommonOptions) =>
       catalogCommand(await makeContext(io, env, flags), flags.section),
     );
+
+  registerDigestCommands(program, io, env);
 
   // Options after a subcommand's name belong to it (cost --format json), not to the question command.
   program.enablePositionalOptions();
