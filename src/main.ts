@@ -3,9 +3,17 @@ import { join } from "node:path";
 import dotenv from "dotenv";
 import { loadCatalog } from "./catalog-file.js";
 import { createConsoleSurface } from "./channels/console/console.js";
+import { createSlackDigestPoster, createSlackSurface } from "./channels/slack/index.js";
 import type { Surface, SurfaceDeps } from "./channels/surface.js";
+import { createTeamsSurface } from "./channels/teams/index.js";
 import { type AppConfig, loadAppConfig, processEnv } from "./config.js";
 import { Conversation } from "./conversation/conversation.js";
+import {
+  createDigestScheduler,
+  createOpenAiCostsSdk,
+  type DigestPoster,
+  OpenAiCosts,
+} from "./digest/index.js";
 import { createHttpApp, listen, type RunningServer } from "./http/server.js";
 import { createLogger, type Logger } from "./logging.js";
 import { createMetrics } from "./metrics.js";
@@ -33,7 +41,8 @@ async function main(): Promise<void> {
   if (!loaded.ok) fail(loaded.problems.map((p) => `config: ${p}`));
   const config: AppConfig = loaded.value;
 
-  const serving = false;
+  // A chat surface means a service: logs as JSON on stdout and the HTTP app; otherwise the console.
+  const serving = config.slack !== null || config.teams.enabled;
   const logger = createLogger(
     config.logging.level ?? (serving ? "info" : "warn"),
     serving ? undefined : process.stderr,
@@ -65,15 +74,57 @@ async function main(): Promise<void> {
   const deps: SurfaceDeps = { conversation, store, catalog: catalog.value, logger, metrics, now };
 
   const surfaces: Surface[] = [];
+  const posters: DigestPoster[] = [];
   let server: RunningServer | null = null;
   const dataDir = config.files.dataDir;
-  const local = createConsoleSurface(deps, {
-    input: process.stdin,
-    output: process.stdout,
-    chartsDir: join(dataDir, "charts"),
-    sessionFile: join(dataDir, "console-session.json"),
+  if (config.slack) {
+    surfaces.push(createSlackSurface(deps, config.slack));
+    // The scheduler retries a failed post itself, after looking for it: the client must not retry blindly.
+    posters.push(
+      createSlackDigestPoster(
+        config.slack,
+        { metrics, logger },
+        { retryConfig: { retries: 0 }, timeout: 30_000 },
+      ),
+    );
+  }
+  if (config.teams.enabled) {
+    const teams = createTeamsSurface(deps, { credentials: config.teams.credentials });
+    surfaces.push(teams);
+    posters.push(teams.digestPoster);
+  }
+  const local = serving
+    ? null
+    : createConsoleSurface(deps, {
+        input: process.stdin,
+        output: process.stdout,
+        chartsDir: join(dataDir, "charts"),
+        sessionFile: join(dataDir, "console-session.json"),
+      });
+  if (local) surfaces.push(local);
+
+  const costs = config.digest.openAiCosts
+    ? new OpenAiCosts(
+        createOpenAiCostsSdk({ ...config.digest.openAiCosts, timeoutMs: 30_000 }),
+        config.digest.openAiCosts.projectIds,
+      )
+    : null;
+  const scheduler = createDigestScheduler({
+    store,
+    posters,
+    costs,
+    logger,
+    metrics,
+    now,
+    catalogAt: async (at) => {
+      const c = await loadCatalog(config.catalog.catalogFile, at);
+      if (!c.ok) throw new Error(c.message);
+      return c.value;
+    },
+    tickMs: config.digest.tickMs,
+    leaseMs: config.digest.leaseMs,
+    concurrency: config.digest.concurrency,
   });
-  surfaces.push(local);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -82,6 +133,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     const grace = config.http.shutdownGraceMs;
     await Promise.all(surfaces.map((s) => s.stop(grace)));
+    await scheduler.stop();
     await server?.close(grace);
     await store.close();
     process.exit(0);
@@ -107,8 +159,21 @@ async function main(): Promise<void> {
     logger.info({ port: server.port }, "listening");
   }
   for (const s of surfaces) await s.start();
-  await local.done;
-  await shutdown("console closed");
+  logger.info(
+    { surfaces: surfaces.map((s) => s.name), store: store.kind, phrasing: config.phrasing.chain },
+    "started",
+  );
+  // Digests go out from processes that can post them; the console only lists them.
+  if (config.digest.scheduler && posters.length > 0) scheduler.start();
+  if (serving) {
+    // For the person who ran `npm start`; stdout carries the JSON log lines.
+    process.stderr.write(
+      `llm-advisor serving ${surfaces.map((s) => s.name).join(" and ")} on port ${server?.port}\n`,
+    );
+  } else if (local) {
+    await local.done;
+    await shutdown("console closed");
+  }
 }
 
 main().catch((error: unknown) => {

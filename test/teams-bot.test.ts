@@ -167,6 +167,31 @@ describe("Teams: questions and follow-ups", () => {
     expect(text).toContain("@mention");
   });
 
+  it("subscribes the chat with `digest <schedule>`, lists its digests and stops one", async () => {
+    const t = bot();
+    const chat = newPersonalChat();
+    await t.post(personalMessage(QUESTION, chat));
+    await nthCard(t, chat, 1);
+    await t.post(personalMessage("digest weekly mon 09:00 Europe/Berlin", chat));
+    const subscribed = String((await nthText(t, chat, 1)).activity.text);
+    expect(subscribed).toContain("Subscribed this channel");
+    const [sub] = await t.store.subscriptions.list({
+      platform: "teams",
+      workspaceId: TENANT,
+      channelId: chat,
+    });
+    // 09:00 in Berlin on Mondays; the thread's answer (500K a month) is what the digest recomputes.
+    expect(sub).toMatchObject({
+      schedule: { cron: "0 9 * * 1", timezone: "Europe/Berlin" },
+      profile: { requestsPerMonth: 500_000 },
+    });
+    await t.post(personalMessage("digest list", chat));
+    expect(String((await nthText(t, chat, 2)).activity.text)).toContain(sub?.id ?? "missing");
+    await t.post(personalMessage(`digest off ${sub?.id}`, chat));
+    expect(String((await nthText(t, chat, 3)).activity.text)).toContain(`Stopped digest ${sub?.id}`);
+    expect((await t.store.subscriptions.get(sub?.id ?? ""))?.active).toBe(false);
+  });
+
   it("answers a concept question, and turns absurd input into a clear message", async () => {
     const t = bot();
     const chat = newPersonalChat();

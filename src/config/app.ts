@@ -1,10 +1,13 @@
 import { type CatalogConfig, loadCatalogConfig } from "./catalog.js";
+import { type DigestConfig, loadDigestConfig } from "./digest.js";
 import type { ConfigResult, Env } from "./env.js";
 import { type FilesConfig, loadFilesConfig } from "./files.js";
 import { type HttpConfig, loadHttpConfig } from "./http.js";
 import { type LoggingConfig, loadLoggingConfig } from "./logging.js";
 import { loadPhrasingConfig, type PhrasingConfig } from "./phrasing.js";
+import { loadSlackConfig, type SlackConfig } from "./slack.js";
 import { loadStoreConfig, type StoreConfig } from "./store.js";
+import { loadTeamsConfig, type TeamsConfig } from "./teams.js";
 
 /** Every concern's configuration, validated together so start-up reports all problems at once. */
 export interface AppConfig {
@@ -14,6 +17,10 @@ export interface AppConfig {
   http: HttpConfig;
   logging: LoggingConfig;
   files: FilesConfig;
+  /** Null when no Slack variable is set. */
+  slack: SlackConfig | null;
+  teams: TeamsConfig;
+  digest: DigestConfig;
 }
 
 type Loaders = { [K in keyof AppConfig]: (env: Env) => ConfigResult<AppConfig[K]> };
@@ -25,6 +32,9 @@ const LOADERS: Loaders = {
   http: loadHttpConfig,
   logging: loadLoggingConfig,
   files: loadFilesConfig,
+  slack: loadSlackConfig,
+  teams: loadTeamsConfig,
+  digest: loadDigestConfig,
 };
 
 /** Runs every loader; the result carries every problem, one line each, or the whole config. */

@@ -38,6 +38,8 @@ export const TeamsActivitySchema = z.looseObject({
     .optional(),
   replyToId: z.string().optional(),
   value: z.unknown().optional(),
+  /** The sender's IANA time zone, as the Teams client reports it (e.g. "Europe/Berlin"). */
+  localTimezone: z.string().max(64).optional(),
 });
 export type TeamsActivity = z.infer<typeof TeamsActivitySchema>;
 

@@ -6,6 +6,8 @@ import {
   TurnContext,
 } from "botbuilder";
 import type { Conversation } from "../../conversation/conversation.js";
+import { digestReplyText, handleDigestCommand } from "../../digest/index.js";
+import type { Catalog } from "../../domain/catalog/catalog.js";
 import type { Logger } from "../../logging.js";
 import type { Metrics } from "../../metrics.js";
 import type { Store } from "../../store/index.js";
@@ -13,6 +15,7 @@ import { runAction } from "./actions.js";
 import {
   actionValueOf,
   baseConversationId,
+  channelOf,
   mentionsBot,
   plainText,
   scopeOf,
@@ -28,7 +31,9 @@ import { Replier } from "./reply.js";
 
 export interface BotDeps {
   conversation: Conversation;
-  store: Pick<Store, "threads" | "subscriptions" | "conversations">;
+  store: Pick<Store, "threads" | "subscriptions" | "conversations" | "deliveries">;
+  catalog: Catalog;
+  now: () => Date;
   logger: Logger;
   metrics: Pick<Metrics, "platformApiErrors">;
 }
@@ -57,6 +62,7 @@ export class AdvisorBot extends ActivityHandler {
     help: async (_a, _rest, reply) => {
       await reply.send({ kind: "text", text: helpText() });
     },
+    digest: (a, rest, reply) => this.digest(a, rest, reply),
   };
 
   constructor(private readonly deps: BotDeps) {
@@ -124,6 +130,24 @@ export class AdvisorBot extends ActivityHandler {
     const parsed = parseMessage(text);
     if (parsed.command) await this.commands[parsed.command](a, parsed.rest, reply);
     else await this.ask(a, parsed.rest, reply);
+  }
+
+  /**
+   * `digest …`: subscribe this chat or channel, list or stop its digests. Teams delivers a
+   * channel's messages only to its members, so whoever writes here may change its digests.
+   */
+  private async digest(a: TeamsActivity, rest: string, reply: Replier): Promise<void> {
+    const { store, catalog, now } = this.deps;
+    const answer = await handleDigestCommand(
+      { store, catalog, now },
+      {
+        channel: channelOf(a),
+        actor: { userId: userOf(a), isChannelMember: true, timezone: a.localTimezone ?? null },
+        text: rest,
+        thread: threadOf(a),
+      },
+    );
+    await reply.send({ kind: "text", text: digestReplyText(answer) });
   }
 
   /** A question, or a follow-up when the thread (or 1:1 chat) already has an answer. */

@@ -10,6 +10,11 @@ export const TEAMS_COMMANDS = [
     description:
       "Which LLM to run and where, and what it costs: llm-advise 500k requests a month, HIPAA, on gpt-4o-mini",
   },
+  {
+    title: "digest",
+    description:
+      "Cost digests for this chat: digest weekly mon 09:00 Europe/Berlin, digest list, digest off <id>",
+  },
   { title: "help", description: "What I can do, with examples" },
 ] as const;
 

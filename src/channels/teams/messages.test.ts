@@ -94,7 +94,7 @@ describe("Teams texts", () => {
     expect(helpText().split("\n\n").slice(-2)).toMatchInlineSnapshot(`
       [
         "In a channel or a group chat, @mention me first; in a 1:1 chat, just type.",
-        "Commands: \`llm-advise\` (Which LLM to run and where, and what it costs: llm-advise 500k requests a month, HIPAA, on gpt-4o-mini); \`help\` (What I can do, with examples).",
+        "Commands: \`llm-advise\` (Which LLM to run and where, and what it costs: llm-advise 500k requests a month, HIPAA, on gpt-4o-mini); \`digest\` (Cost digests for this chat: digest weekly mon 09:00 Europe/Berlin, digest list, digest off <id>); \`help\` (What I can do, with examples).",
       ]
     `);
   });

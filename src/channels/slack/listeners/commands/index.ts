@@ -1,4 +1,5 @@
 import type { AdvisorApp } from "../../context.js";
+import { digestCommand } from "./digest.js";
 import { helpCommand } from "./help.js";
 import { llmAdviseCommand } from "./llm-advise.js";
 import type { Subcommand } from "./types.js";
@@ -9,6 +10,7 @@ export const SLASH_COMMAND = "/llm-advise";
 /** `/llm-advise <word> …` sub-commands: add one by writing its file and listing it here. */
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   help: helpCommand,
+  digest: digestCommand,
 };
 
 export function register(app: AdvisorApp): void {

@@ -1,0 +1,32 @@
+import { digestReplyText, handleDigestCommand } from "../../../../digest/index.js";
+import { apiFor } from "../../context.js";
+import type { Subcommand } from "./types.js";
+
+/**
+ * `/llm-advise digest …`: subscribe the channel to a cost digest (`weekly mon 09:00 Europe/Berlin`,
+ * optionally `for <question>`), list its digests, or stop one. Only the channel's members may change
+ * them; the reply is visible to the channel when something changed, privately otherwise.
+ */
+export const digestCommand: Subcommand = async ({ ack, command, client, context, respond, rest }) => {
+  await ack();
+  const deps = context.advisor;
+  const api = apiFor(client, deps);
+  // A DM is the user's own; for channels, Slack tells whether the user is in it.
+  const isChannelMember =
+    command.channel_id.startsWith("D") || (await api.userChannels(command.user_id)).has(command.channel_id);
+  const timezone = await api.userTimezone(command.user_id).catch(() => null);
+  const reply = await handleDigestCommand(
+    { store: deps.store, catalog: deps.catalog, now: deps.now },
+    {
+      channel: {
+        platform: "slack",
+        workspaceId: command.team_id || command.enterprise_id || "unknown",
+        channelId: command.channel_id,
+      },
+      actor: { userId: command.user_id, isChannelMember, timezone },
+      text: rest,
+    },
+  );
+  const changed = reply.kind === "subscribed" || reply.kind === "stopped";
+  await respond({ response_type: changed ? "in_channel" : "ephemeral", text: digestReplyText(reply) });
+};
