@@ -45,6 +45,9 @@ const PLACEHOLDERS: Record<
   TEAMS_TERMS_URL: { fallback: (v) => v.TEAMS_WEBSITE_URL ?? "", check: HTTPS, hint: "an https:// URL" },
 };
 
+/** The variables `npm run package:teams` reads (the README documents each). */
+export const TEAMS_PACKAGE_VARIABLES: readonly string[] = Object.keys(PLACEHOLDERS);
+
 export type Filled =
   | { ok: true; manifest: Record<string, unknown>; text: string }
   | { ok: false; problems: string[] };

@@ -36,7 +36,8 @@ const tokens = (cmd: Command): Command =>
     .option("--cached-input-tokens <n>", "how many of the input tokens are prompt-cache hits", undefined)
     .option("--output-tokens <n>", "output tokens per request");
 
-function buildProgram(io: CliIo, env: Env): Command {
+/** The whole command tree; exported so the README test can check every command it names exists. */
+export function buildProgram(io: CliIo, env: Env): Command {
   const program = common(
     new Command("llm-advise")
       .description(

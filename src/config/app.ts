@@ -1,13 +1,13 @@
-import { type CatalogConfig, loadCatalogConfig } from "./catalog.js";
-import { type DigestConfig, loadDigestConfig } from "./digest.js";
+import { type CatalogConfig, CatalogEnvSchema, loadCatalogConfig } from "./catalog.js";
+import { type DigestConfig, DigestEnvSchema, loadDigestConfig } from "./digest.js";
 import type { ConfigResult, Env } from "./env.js";
-import { type FilesConfig, loadFilesConfig } from "./files.js";
-import { type HttpConfig, loadHttpConfig } from "./http.js";
-import { type LoggingConfig, loadLoggingConfig } from "./logging.js";
-import { loadPhrasingConfig, type PhrasingConfig } from "./phrasing.js";
-import { loadSlackConfig, type SlackConfig } from "./slack.js";
-import { loadStoreConfig, type StoreConfig } from "./store.js";
-import { loadTeamsConfig, type TeamsConfig } from "./teams.js";
+import { type FilesConfig, FilesEnvSchema, loadFilesConfig } from "./files.js";
+import { type HttpConfig, HttpEnvSchema, loadHttpConfig } from "./http.js";
+import { type LoggingConfig, LoggingEnvSchema, loadLoggingConfig } from "./logging.js";
+import { loadPhrasingConfig, type PhrasingConfig, PhrasingEnvSchema } from "./phrasing.js";
+import { loadSlackConfig, type SlackConfig, SlackEnvSchema } from "./slack.js";
+import { loadStoreConfig, type StoreConfig, StoreEnvSchema } from "./store.js";
+import { loadTeamsConfig, type TeamsConfig, TeamsEnvSchema } from "./teams.js";
 
 /** Every concern's configuration, validated together so start-up reports all problems at once. */
 export interface AppConfig {
@@ -53,3 +53,23 @@ export function loadSections<T extends object>(
 }
 
 export const loadAppConfig = (env: Env): ConfigResult<AppConfig> => loadSections<AppConfig>(env, LOADERS);
+
+/**
+ * Every environment variable the product reads, taken from the schemas that validate them; the
+ * README's configuration table and `.env.example` are tested against this list in both directions.
+ */
+export const ENV_VARIABLES: readonly string[] = [
+  ...new Set(
+    [
+      CatalogEnvSchema,
+      StoreEnvSchema,
+      PhrasingEnvSchema,
+      HttpEnvSchema,
+      LoggingEnvSchema,
+      FilesEnvSchema,
+      SlackEnvSchema,
+      TeamsEnvSchema,
+      DigestEnvSchema,
+    ].flatMap((schema) => Object.keys(schema.shape)),
+  ),
+].sort();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { blankAsUnset, type ConfigResult, type Env, problemsOf } from "./env.js";
 
-const CatalogEnvSchema = z.object({
+export const CatalogEnvSchema = z.object({
   CATALOG_FILE: z.string().trim().min(1).optional(),
 });
 

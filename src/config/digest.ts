@@ -14,7 +14,7 @@ const int = (variable: string, min: number, max: number, fallback: number) =>
     .default(fallback);
 
 /** Validation messages never repeat a value: a key pasted into the wrong variable must not reach a log. */
-const DigestEnvSchema = z.object({
+export const DigestEnvSchema = z.object({
   DIGEST_SCHEDULER: z.enum(["on", "off"], { error: "DIGEST_SCHEDULER: must be on or off" }).default("on"),
   DIGEST_TICK_MS: int("DIGEST_TICK_MS", 1000, 3_600_000, 60_000),
   DIGEST_LEASE_MS: int("DIGEST_LEASE_MS", 10_000, 3_600_000, 5 * 60_000),

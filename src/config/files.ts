@@ -2,7 +2,7 @@ import { z } from "zod";
 import { blankAsUnset, type ConfigResult, type Env, problemsOf } from "./env.js";
 import { DEFAULT_DATA_DIR } from "./store.js";
 
-const FilesEnvSchema = z.object({ DATA_DIR: z.string().trim().min(1).optional() });
+export const FilesEnvSchema = z.object({ DATA_DIR: z.string().trim().min(1).optional() });
 
 export interface FilesConfig {
   /** The data directory: the embedded database (pglite/), saved charts (charts/), the console's session. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { blankAsUnset, type ConfigResult, type Env, problemsOf } from "./env.js";
 
-const HttpEnvSchema = z.object({
+export const HttpEnvSchema = z.object({
   PORT: z.coerce
     .number({ error: "PORT: must be a port number such as 3978" })
     .int({ error: "PORT: must be a whole number" })

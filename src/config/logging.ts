@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LOG_LEVELS, type LogLevel } from "../logging.js";
 import { blankAsUnset, type ConfigResult, type Env, problemsOf } from "./env.js";
 
-const LoggingEnvSchema = z.object({
+export const LoggingEnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL: must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
 });
 

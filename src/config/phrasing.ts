@@ -26,7 +26,7 @@ const int = (min: number, max: number, fallback: number) =>
     .default(fallback);
 
 /** Validation messages never repeat a value: a key pasted into the wrong variable must not reach a log. */
-const PhrasingEnvSchema = z.object({
+export const PhrasingEnvSchema = z.object({
   LLM_PROVIDER: z.enum(PROVIDER_NAMES, { error: `must be ${providerList}` }).optional(),
   LLM_FALLBACK: z
     .string()

@@ -22,7 +22,7 @@ const token = (variable: "SLACK_BOT_TOKEN" | "SLACK_APP_TOKEN", prefix: string) 
       error: `must start with ${prefix}; expected ${SLACK_VARIABLE_SOURCES[variable]}`,
     });
 
-const SlackEnvSchema = z.object({
+export const SlackEnvSchema = z.object({
   SLACK_BOT_TOKEN: token("SLACK_BOT_TOKEN", "xoxb-").optional(),
   SLACK_APP_TOKEN: token("SLACK_APP_TOKEN", "xapp-").optional(),
   SLACK_SIGNING_SECRET: z

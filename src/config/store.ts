@@ -19,7 +19,7 @@ function databaseUrlProblem(raw: string): string | null {
   return null;
 }
 
-const StoreEnvSchema = z.object({
+export const StoreEnvSchema = z.object({
   DATA_DIR: z.string().trim().min(1).optional(),
   DATABASE_URL: z
     .string()

@@ -14,7 +14,7 @@ export type TeamsAppType = (typeof TEAMS_APP_TYPES)[number];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WHERE = "Azure portal → your Azure Bot → Configuration";
 
-const TeamsEnvSchema = z.object({
+export const TeamsEnvSchema = z.object({
   MicrosoftAppId: z
     .string()
     .trim()

@@ -78,6 +78,11 @@ export interface BreakEvenSummary {
   exactRequestsPerMonth: Dec | null;
   monthlyCostUsd: Dec | null;
   currentRequestsPerMonth: number;
+  /**
+   * The self-hosted deployment sized for the break-even volume (it can need fewer or more instances
+   * than the option sized for your volume); null when there is no break-even.
+   */
+  selfHostedDeployment: string | null;
   /** Why there is no break-even, when there is none. */
   reason: string | null;
   /** Monthly cost of both sides over a range of volumes (log-spaced around yours, with the break-even). */

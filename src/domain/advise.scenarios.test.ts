@@ -155,6 +155,26 @@ describe("seed scenarios", () => {
     expect(a.breakEven?.requestsPerMonth).toBeLessThan(50_000_000);
   });
 
+  it("names the break-even deployment at the break-even size, not at the size your volume needs", () => {
+    const a = adviceFor({
+      requestsPerMonth: 20_000_000,
+      inputTokensPerRequest: 800,
+      outputTokensPerRequest: 200,
+      compliance: ["hipaa"],
+      team: "none",
+      currentModel: "gpt-4o-mini",
+    });
+    const be = a.breakEven;
+    const self = be ? option(a, be.selfHostedOptionId) : undefined;
+    // At 20M requests the chosen plan needs 2 × g6e.xlarge; the break-even (under 20M) needs only 1.
+    expect(self?.capacity?.instances).toBe(2);
+    expect(be?.requestsPerMonth).toBeLessThan(20_000_000);
+    expect(be?.selfHostedDeployment).toBe("vLLM on 1 × g6e.xlarge (1x NVIDIA L40S 48GB), AWS");
+    // 1 instance: 730 h × $1.861 = $1,358.53, + $1,000 operations (003's ops_cost) + $500 setup
+    // ($12,000 spread over the 24-month horizon) = $2,858.53.
+    expect(be?.monthlyCostUsd?.toNumber()).toBe(2858.53);
+  });
+
   it("domain Q&A that needs fine-tuning, with an ML team, self-hosts an open model", () => {
     const a = adviceFor({
       useCase: "rag",

@@ -13,7 +13,7 @@ import type { DomainIssue } from "./errors.js";
 import { issue } from "./errors.js";
 import type { Dec } from "./money.js";
 import { buildOptions } from "./options/build-options.js";
-import type { SizedPlan } from "./options/self-hosted-options.js";
+import { deploymentLabel, type SizedPlan } from "./options/self-hosted-options.js";
 import { choosePlan } from "./plans.js";
 import { type Profile, ProfileSchema } from "./profile.js";
 import type { ResolvedProfile } from "./resolve-profile.js";
@@ -94,6 +94,7 @@ function computeBreakEven(
             exactRequestsPerMonth: be.exactRequestsPerMonth,
             monthlyCostUsd: be.monthlyCostUsd,
             currentRequestsPerMonth: p.requestsPerMonth,
+            selfHostedDeployment: deploymentLabel(s.instance, be.instances),
             reason: null,
             curve: [],
           }
@@ -104,6 +105,7 @@ function computeBreakEven(
             exactRequestsPerMonth: null,
             monthlyCostUsd: null,
             currentRequestsPerMonth: p.requestsPerMonth,
+            selfHostedDeployment: null,
             reason:
               be.reason === "api-free"
                 ? "the API option costs nothing per request"

@@ -64,6 +64,7 @@ describe("checkThresholdForProfile", () => {
     monthlyCostUsd: null,
     currentRequestsPerMonth: 100_000,
     reason: null,
+    selfHostedDeployment: null,
     curve: [],
   });
 

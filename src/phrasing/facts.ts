@@ -92,7 +92,9 @@ function breakEvenFacts(a: Advice): FactBreakEven | null {
   if (!be) return null;
   const self = optionName(a, be.selfHostedOptionId);
   const api = optionName(a, be.apiOptionId);
-  const selfHosted = self ? `${self.model} (${self.deployment})` : be.selfHostedOptionId;
+  const selfHosted = self
+    ? `${self.model} (${be.selfHostedDeployment ?? self.deployment})`
+    : be.selfHostedOptionId;
   const apiName = api ? api.model : be.apiOptionId;
   if (be.requestsPerMonth === null)
     return { selfHosted, api: apiName, never: be.reason ?? "self-hosting never becomes cheaper" };

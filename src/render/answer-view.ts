@@ -62,7 +62,9 @@ function breakEvenLine(a: AdviceJson): string | null {
   const all = [...a.options, ...a.excludedOptions];
   const self = all.find((o) => o.id === be.selfHostedOptionId);
   const api = all.find((o) => o.id === be.apiOptionId);
-  const selfName = self ? `${self.model} (${self.deployment})` : be.selfHostedOptionId;
+  const selfName = self
+    ? `${self.model} (${be.selfHostedDeployment ?? self.deployment})`
+    : be.selfHostedOptionId;
   const apiName = api ? api.model : be.apiOptionId;
   if (be.requestsPerMonth === null)
     return `Self-hosting never beats ${apiName}: ${be.reason ?? "no break-even"}.`;

@@ -81,6 +81,8 @@ export const AdviceJsonSchema = z.object({
     apiOptionId: z.string().nullable(),
     selfHostedOptionId: z.string().nullable(),
     currentRequestsPerMonth: z.number(),
+    /** The self-hosted deployment sized for the break-even volume, e.g. "vLLM on 1 × g6e.xlarge …". */
+    selfHostedDeployment: z.string().nullable().default(null),
     reason: z.string().nullable(),
     /** Monthly cost of both sides over a range of volumes, for the break-even chart. */
     curve: z.array(z.object({ requestsPerMonth: z.number(), apiUsd: z.number(), selfHostedUsd: z.number() })),
@@ -226,6 +228,7 @@ export function adviceJson(a: Advice): AdviceJson {
       apiOptionId: be?.apiOptionId ?? null,
       selfHostedOptionId: be?.selfHostedOptionId ?? null,
       currentRequestsPerMonth: a.profile.requestsPerMonth,
+      selfHostedDeployment: be?.selfHostedDeployment ?? null,
       reason: be
         ? be.reason
         : "no self-hosted option could be sized for this workload, so there is no break-even",

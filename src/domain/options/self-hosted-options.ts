@@ -88,6 +88,13 @@ const SERVICE_LABEL: Record<GpuInstance["service"], string> = {
   seed: "on",
 };
 
+/** "vLLM on 2 × g6e.xlarge (1x NVIDIA L40S 48GB), AWS": how a sized plan is deployed, at a given instance count. */
+export function deploymentLabel(inst: GpuInstance, instances: number): string {
+  const where = inst.cloud === "on-prem" ? "on premises" : inst.cloud.toUpperCase();
+  const gpus = inst.name.includes(inst.gpuType) ? "" : ` (${inst.gpuCount}× ${inst.gpuType})`;
+  return `${SERVICE_LABEL[inst.service]} ${instances} × ${inst.name}${gpus}, ${where}`;
+}
+
 export function sizedOption(
   sized: SizedPlan,
   verdict: Verdict,
@@ -95,13 +102,12 @@ export function sizedOption(
   s: OptionSettings,
 ): OptionCost {
   const { model, instance: inst, plan } = sized;
-  const where = inst.cloud === "on-prem" ? "on premises" : inst.cloud.toUpperCase();
   return {
     id: `${verdict}:${model.id}@${inst.id}`,
     verdict,
     model: model.name,
     modelId: model.id,
-    deployment: `${SERVICE_LABEL[inst.service]} ${plan.instances} × ${inst.name}${inst.name.includes(inst.gpuType) ? "" : ` (${inst.gpuCount}× ${inst.gpuType})`}, ${where}`,
+    deployment: deploymentLabel(inst, plan.instances),
     monthly: plan.breakdown,
     tco: ownedTco(plan.breakdown, p, s),
     openness: model.openness,
