@@ -4,7 +4,7 @@ import { buildCatalog } from "../src/domain/catalog/catalog.js";
 import type { Profile } from "../src/domain/profile.js";
 import { ANSWER_ACTIONS } from "../src/render/answer-actions.js";
 import { answerView } from "../src/render/answer-view.js";
-import { chartInputFromAdvice, chartPng, chartSvg } from "../src/render/chart.js";
+import { chartInputFromAdvice, chartPng, chartSpec, chartSvg } from "../src/render/chart.js";
 import { type AdviceJson, adviceJson } from "../src/render/json.js";
 import { answerMessages } from "../src/render/slack/answer-blocks.js";
 import { answerCard, cardBytes, TEAMS_CARD_MAX_BYTES } from "../src/render/teams/answer-card.js";
@@ -154,6 +154,40 @@ describe("break-even chart", () => {
     expect(input?.breakEvenRequests).toBe(a.breakEven.requestsPerMonth);
     // At each point the API side is volume × the API's per-request cost: 500 × $2.50/M + 200 × $10/M = $0.00325.
     for (const p of input?.points ?? []) expect(p.apiUsd).toBeCloseTo(p.requestsPerMonth * 0.00325, 2);
+  });
+
+  it("puts every self-hosted step at the volume where one more instance is needed", () => {
+    // The 100K chat of seed 000 on gpt-4o-mini: its self-hosted side steps up inside the drawn range.
+    const small = contract({
+      requestsPerMonth: 100_000,
+      inputTokensPerRequest: 500,
+      outputTokensPerRequest: 200,
+    });
+    const pts = small.breakEven.curve;
+    let rises = 0;
+    for (let i = 1; i < pts.length; i++) {
+      const [before, after] = [pts[i - 1], pts[i]];
+      if (!before || !after || after.selfHostedUsd <= before.selfHostedUsd) continue;
+      rises += 1;
+      // A rise between samples far apart would be drawn late (step-after holds the lower cost).
+      expect(after.requestsPerMonth - before.requestsPerMonth).toBe(1);
+    }
+    expect(rises).toBeGreaterThan(0);
+  });
+
+  it("leaves out zero costs rather than drawing them at a false $1", async () => {
+    const input = chartInputFromAdvice(a);
+    if (!input) throw new Error("no chart input");
+    const svg = await chartSvg({
+      ...input,
+      points: [{ requestsPerMonth: 10, apiUsd: 0, selfHostedUsd: 5 }, ...input.points],
+    });
+    const spec = chartSpec({ ...input, points: [{ requestsPerMonth: 10, apiUsd: 0, selfHostedUsd: 5 }] });
+    const layers = (spec as { layer: Array<{ data?: { values?: Array<{ usd: number }> } }> }).layer;
+    // The API's one point is $0: it is dropped; the self-hosted $5 stays.
+    expect(layers[0]?.data?.values).toEqual([]);
+    expect(layers[1]?.data?.values?.map((d) => d.usd)).toEqual([5]);
+    expect(svg).toContain("API: gpt-4o");
   });
 
   it("draws an SVG with both series, the break-even and the volume marked", async () => {

@@ -7,7 +7,7 @@ import {
   type Verdict,
 } from "./advice.js";
 import { apiCostPerRequest } from "./calc/api-cost.js";
-import { breakEven, curveVolumes, selfHostedCostAt } from "./calc/break-even.js";
+import { breakEven, curveVolumes, selfHostedCostAt, stepVolumes } from "./calc/break-even.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { DomainIssue } from "./errors.js";
 import { issue } from "./errors.js";
@@ -122,7 +122,11 @@ function computeBreakEven(
   }
   if (!best) return null;
   // Both sides' cost over a range of volumes around yours and the break-even, for the chart.
-  const curve = curveVolumes(p.requestsPerMonth, best.summary.requestsPerMonth).map((v) => ({
+  const sampled = curveVolumes(p.requestsPerMonth, best.summary.requestsPerMonth);
+  const from = sampled[0] ?? 0;
+  const to = sampled[sampled.length - 1] ?? 0;
+  const volumes = [...new Set([...sampled, ...stepVolumes(best.plan.plan, from, to)])].sort((a, b) => a - b);
+  const curve = volumes.map((v) => ({
     requestsPerMonth: v,
     apiUsd: perRequest.times(v),
     selfHostedUsd: selfHostedCostAt(best.plan.plan, v),

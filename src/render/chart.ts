@@ -41,11 +41,13 @@ export function chartInputFromAdvice(a: AdviceJson): ChartInput | null {
 
 /** The Vega-Lite spec: log volume axis, log cost axis, the API as a line, self-hosting as steps. */
 export function chartSpec(input: ChartInput): TopLevelSpec {
-  // A log axis cannot show zero: volumes and costs below one are drawn at one.
-  const values = input.points.flatMap((p) => [
-    { v: Math.max(1, p.requestsPerMonth), usd: Math.max(1, p.apiUsd), series: input.apiLabel },
-    { v: Math.max(1, p.requestsPerMonth), usd: Math.max(1, p.selfHostedUsd), series: input.selfHostedLabel },
-  ]);
+  // A log axis cannot show zero: zero volumes and costs are left out rather than drawn at a false value.
+  const values = input.points
+    .flatMap((p) => [
+      { v: p.requestsPerMonth, usd: p.apiUsd, series: input.apiLabel },
+      { v: p.requestsPerMonth, usd: p.selfHostedUsd, series: input.selfHostedLabel },
+    ])
+    .filter((d) => d.v > 0 && d.usd > 0);
   const x = {
     field: "v",
     type: "quantitative" as const,

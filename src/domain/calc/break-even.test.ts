@@ -4,7 +4,14 @@ import { miniByHand as miniPrice } from "../../../test/fixtures/prices.js";
 import { buildCatalog } from "../catalog/catalog.js";
 import { type Dec, dec, toCents } from "../money.js";
 import { apiCostPerRequest, apiMonthlyCost } from "./api-cost.js";
-import { breakEven, curveVolumes, flatCurve, type SelfHostedCurve, selfHostedCostAt } from "./break-even.js";
+import {
+  breakEven,
+  curveVolumes,
+  flatCurve,
+  type SelfHostedCurve,
+  selfHostedCostAt,
+  stepVolumes,
+} from "./break-even.js";
 import { flatSelfHostedCost } from "./self-hosted-flat.js";
 
 const catalog = buildCatalog({ pricesAt: new Date("2026-11-21") });
@@ -99,6 +106,26 @@ describe("selfHostedCostAt", () => {
 
   it("charges only the fixed part at zero requests when no instance is required", () => {
     expect(selfHostedCostAt({ ...stepCurve, minimumInstances: 0 }, 0).toString()).toBe("1500");
+  });
+});
+
+describe("stepVolumes: where a chart must draw the self-hosted steps", () => {
+  it("lists the last volume each instance count carries and the first that needs one more", () => {
+    // 1M requests an instance: 1 instance up to 1,000,000, 2 from 1,000,001, 3 from 2,000,001
+    expect(stepVolumes(stepCurve, 10, 2_500_000)).toEqual([1_000_000, 1_000_001, 2_000_000, 2_000_001]);
+    expect(selfHostedCostAt(stepCurve, 1_000_000).toString()).toBe("2087.5"); // 1,500 + 1 × 587.50
+    expect(selfHostedCostAt(stepCurve, 1_000_001).toString()).toBe("2675"); // 1,500 + 2 × 587.50
+  });
+
+  it("floors a fractional capacity and starts at the minimum instances", () => {
+    // 2.5 requests an instance, at least 2 instances: steps after floor(2 × 2.5) = 5 and floor(3 × 2.5) = 7
+    const curve = { ...stepCurve, minimumInstances: 2, requestsPerInstancePerMonth: dec("2.5") };
+    expect(stepVolumes(curve, 0, 8)).toEqual([5, 6, 7, 8]);
+  });
+
+  it("has no steps for a flat estimate and stops after maxSteps", () => {
+    expect(stepVolumes(flatCurve(9500), 0, 1e9)).toEqual([]);
+    expect(stepVolumes(stepCurve, 0, 1e12, 3)).toHaveLength(6);
   });
 });
 

@@ -97,6 +97,26 @@ export function breakEven(apiPerRequestUsd: Numeric, curve: SelfHostedCurve): Br
 }
 
 /** Volumes for a cost chart: log-spaced around a centre volume, with the break-even added when there is one. */
+/**
+ * The volumes where a self-hosted cost curve steps up, inside [from, to]: for each instance count n,
+ * the last whole request count n instances carry (floor(n × perInstance)) and the next one. A chart
+ * sampling only log-spaced volumes would draw each step late, at the next sample; with these it
+ * draws them where they are. Steps past the `maxSteps`-th add under 1/maxSteps of the cost each and
+ * are left to the sampling.
+ */
+export function stepVolumes(curve: SelfHostedCurve, from: number, to: number, maxSteps = 50): number[] {
+  const per = curve.requestsPerInstancePerMonth;
+  if (per === null || per.lessThanOrEqualTo(0)) return [];
+  const out: number[] = [];
+  for (let n = Math.max(1, curve.minimumInstances); n <= maxSteps; n++) {
+    const last = per.times(n).floor().toNumber();
+    if (last > to) break;
+    if (last >= from) out.push(last);
+    if (last + 1 >= from && last + 1 <= to) out.push(last + 1);
+  }
+  return out;
+}
+
 export function curveVolumes(
   centreRequestsPerMonth: number,
   breakEvenRequests: number | null,
