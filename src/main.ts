@@ -71,7 +71,15 @@ async function main(): Promise<void> {
     metrics,
     now,
   });
-  const deps: SurfaceDeps = { conversation, store, catalog: catalog.value, logger, metrics, now };
+  const deps: SurfaceDeps = {
+    conversation,
+    store,
+    catalog: catalog.value,
+    logger,
+    metrics,
+    now,
+    digestTimezone: config.digest.defaultTimezone,
+  };
 
   const surfaces: Surface[] = [];
   const posters: DigestPoster[] = [];

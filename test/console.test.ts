@@ -58,9 +58,11 @@ describe("npm start without Slack or Teams credentials: the local console", () =
     expect((await stat(saved as string)).size).toBeGreaterThan(10_000);
     expect(await readdir(join(dataDir, "charts"))).toHaveLength(1);
     // Button 6 subscribes; /digests lists it.
-    const id = /Subscribed: digest ([0-9a-f-]{36})/.exec(r.out)?.[1];
+    const id = /Subscribed this channel to this answer .*Stop it with: digest off ([0-9a-f-]{36})/.exec(
+      r.out,
+    )?.[1];
     expect(id).toBeDefined();
-    expect(r.out).toContain(`${id}  console/console  0 9 * * 1 (UTC)`);
+    expect(r.out).toContain(`- ${id}: every Monday at 09:00 (UTC), for 1M requests a month`);
   });
 
   it("continues the thread and keeps subscriptions across a restart on the same data directory", async () => {
@@ -69,7 +71,41 @@ describe("npm start without Slack or Teams credentials: the local console", () =
     const again = await runConsole(["double the volume", "/digests"], { DATA_DIR: dataDir });
     expect(again.out).toContain("Continuing your last thread");
     expect(again.out).toContain("What changed: volume 200K a month → 400K a month");
-    expect(again.out).toMatch(/[0-9a-f-]{36} {2}console\/console/);
+    expect(again.out).toMatch(/- [0-9a-f-]{36}: every Monday at 09:00 \(UTC\), for 200K requests a month/);
+  });
+
+  it("takes the digest commands of Slack and Teams, in DIGEST_DEFAULT_TIMEZONE when none is named", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "llm-advisor-console-"));
+    const first = await runConsole(
+      [
+        "300k requests a month",
+        "digest weekdays 09:00",
+        "digest daily 08:30 UTC for 2M requests a month",
+        "digest fortnightly",
+      ],
+      { DATA_DIR: dataDir, DIGEST_DEFAULT_TIMEZONE: "Europe/Paris" },
+    );
+    expect(first.out).toContain(
+      "Subscribed this channel to this thread's latest answer (300K requests a month), every weekday at 09:00 (Europe/Paris)",
+    );
+    expect(first.out).toContain(
+      "Subscribed this channel to the question you gave (2M requests a month), every day at 08:30 (UTC)",
+    );
+    expect(first.out).toContain('"fortnightly" is not a schedule');
+    const id = /every weekday .*Stop it with: digest off ([0-9a-f-]{36})/.exec(first.out)?.[1];
+    expect(id).toBeDefined();
+    const second = await runConsole([`digest off ${id}`, "/digests"], { DATA_DIR: dataDir });
+    expect(second.out).toContain(`Stopped digest ${id} (every weekday at 09:00 (Europe/Paris)`);
+    // The stopped one is listed as off; the daily one still runs.
+    expect(second.out).toMatch(
+      new RegExp(
+        `^- ${id}: every weekday at 09:00 \\(Europe/Paris\\), for 300K requests a month \\(off\\)$`,
+        "m",
+      ),
+    );
+    expect(second.out).toMatch(
+      /^- [0-9a-f-]{36}: every day at 08:30 \(UTC\), for 2M requests a month \(next /m,
+    );
   });
 
   it("stops at start-up with one line per invalid setting", async () => {

@@ -192,6 +192,30 @@ describe("Teams: questions and follow-ups", () => {
     expect((await t.store.subscriptions.get(sub?.id ?? ""))?.active).toBe(false);
   });
 
+  it(
+    "reads a schedule without a time zone in DIGEST_DEFAULT_TIMEZONE when Teams sends none",
+    async () => {
+      const tokyo = await startTeams(null, { digestTimezone: "Asia/Tokyo" });
+      try {
+        const chat = newPersonalChat();
+        // The activity carries no localTimezone, so the configured default applies.
+        await tokyo.post(personalMessage("digest daily 09:00 for 1M requests a month", chat));
+        expect(String((await nthText(tokyo, chat, 1)).activity.text)).toContain(
+          "every day at 09:00 (Asia/Tokyo)",
+        );
+        const [sub] = await tokyo.store.subscriptions.list({
+          platform: "teams",
+          workspaceId: TENANT,
+          channelId: chat,
+        });
+        expect(sub?.schedule).toEqual({ cron: "0 9 * * *", timezone: "Asia/Tokyo" });
+      } finally {
+        await tokyo.close();
+      }
+    },
+    STARTUP_MS,
+  );
+
   it("answers a concept question, and turns absurd input into a clear message", async () => {
     const t = bot();
     const chat = newPersonalChat();

@@ -13,6 +13,8 @@ export interface SurfaceDeps {
   logger: Logger;
   metrics: Metrics;
   now: () => Date;
+  /** The time zone of digest schedules that name none, when the platform knows none for the user (UTC if unset). */
+  digestTimezone?: string;
 }
 
 /** A chat surface as main.ts starts and stops it. */

@@ -40,14 +40,17 @@ export interface TeamsHarness {
 
 export async function startTeams(
   credentials: TeamsCredentials | null = null,
-  opts: { logger?: Logger } = {},
+  opts: { logger?: Logger; digestTimezone?: string } = {},
 ): Promise<TeamsHarness> {
   const connector = await startBotConnector();
   const { conversation, store, metrics } = await testConversation();
   const logger = opts.logger ?? silentLogger();
   const catalog = buildCatalog({ pricesAt: new Date(`${TODAY}T12:00:00Z`) });
   const now = () => new Date(`${TODAY}T12:00:00Z`);
-  const surface = createTeamsSurface({ conversation, store, catalog, logger, metrics, now }, { credentials });
+  const surface = createTeamsSurface(
+    { conversation, store, catalog, logger, metrics, now, digestTimezone: opts.digestTimezone },
+    { credentials },
+  );
   const app = createHttpApp({ metrics, logger, readiness: async () => ({ ready: true, checks: {} }) });
   surface.mount?.(app);
   await surface.start();

@@ -4,6 +4,12 @@ import { dirname, join, resolve } from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ActionResult, Answered, Turn } from "../../conversation/conversation.js";
+import {
+  type DigestReply,
+  digestReplyText,
+  handleDigestCommand,
+  subscribeToAnswer,
+} from "../../digest/index.js";
 import { ANSWER_ACTIONS } from "../../render/answer-actions.js";
 import { answerView } from "../../render/answer-view.js";
 import { conceptText, understoodLines } from "../../render/concept.js";
@@ -28,12 +34,13 @@ export interface ConsoleOptions {
 
 const USER = "console-user";
 const CHANNEL = { platform: "console" as const, workspaceId: "local", channelId: "console" };
-/** The default digest schedule for a subscription made here: Mondays 09:00 UTC. */
-const WEEKLY = { cron: "0 9 * * 1", timezone: "UTC" };
+/** The console's one user belongs to its one channel, and may change its digests. */
+const ACTOR = { userId: USER, isChannelMember: true, timezone: null };
 
 const BANNER = [
   "llm-advisor console: ask which LLM to run and where, and what it costs.",
   "Follow-ups continue the thread. Commands: /new starts a new thread, /digests lists digest subscriptions, /help, /quit.",
+  "Digests as in Slack and Teams: digest weekly mon 09:00 Europe/Berlin, digest list, digest off <id>.",
   "After an answer, type a number to press one of its buttons.",
 ];
 
@@ -108,19 +115,11 @@ export function createConsoleSurface(
         say(`${r.title}\nChart saved: ${file}`);
         return;
       }
-      case "subscribe": {
-        const s = await deps.store.subscriptions.create({
-          channel: CHANNEL,
-          profile: r.answer.profile,
-          answerId: r.answer.id,
-          schedule: WEEKLY,
-          createdBy: USER,
-        });
-        say(
-          `${s.created ? "Subscribed" : "Already subscribed"}: digest ${s.subscription.id}, weekly on Mondays at 09:00 UTC. /digests lists subscriptions.`,
+      case "subscribe":
+        sayDigest(
+          await subscribeToAnswer(digestDeps, { channel: CHANNEL, actor: ACTOR, answerId: r.answer.id }),
         );
         return;
-      }
       case "what-if":
         await showTurn(r.turn);
     }
@@ -144,16 +143,17 @@ export function createConsoleSurface(
     }
   }
 
-  async function listDigests(): Promise<void> {
-    const subs = await deps.store.subscriptions.listActive();
-    if (subs.length === 0) {
-      say("No digest subscriptions yet. Press Subscribe under an answer to add one.");
-      return;
-    }
-    for (const s of subs)
-      say(
-        `${s.id}  ${s.channel.platform}/${s.channel.channelId}  ${s.schedule.cron} (${s.schedule.timezone})  since ${s.createdAt.toISOString().slice(0, 10)}`,
-      );
+  const digestDeps = {
+    store: deps.store,
+    catalog: deps.catalog,
+    now: deps.now,
+    defaultTimezone: deps.digestTimezone,
+  };
+  const sayDigest = (reply: DigestReply) => say(digestReplyText(reply));
+
+  /** `digest …` typed here: the same words, replies and rules as in Slack and Teams. */
+  async function digest(rest: string): Promise<void> {
+    sayDigest(await handleDigestCommand(digestDeps, { channel: CHANNEL, actor: ACTOR, text: rest, thread }));
   }
 
   async function handle(line: string): Promise<void> {
@@ -170,7 +170,9 @@ export function createConsoleSurface(
       say("New thread. Ask away.");
       return;
     }
-    if (text === "/digests") return listDigests();
+    if (text === "/digests") return digest("list");
+    const digestWords = /^\/?digest(?:\s+(.*))?$/is.exec(text);
+    if (digestWords) return digest(digestWords[1] ?? "");
     if (text === "/help") return showTurn({ kind: "help" });
     const choice = /^[1-9]$/.test(text) ? ANSWER_ACTIONS[Number(text) - 1] : undefined;
     if (choice && lastAnswerId)

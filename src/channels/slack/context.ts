@@ -14,6 +14,8 @@ export interface SlackDeps {
   logger: Logger;
   metrics: Metrics;
   now: () => Date;
+  /** DIGEST_DEFAULT_TIMEZONE: for digest schedules that name no zone when Slack knows none for the user. */
+  digestTimezone?: string;
   /** The slash command as the manifest declares it. */
   command: string;
   /** How users mention the bot in `/invite`, e.g. "@llm-advise". */

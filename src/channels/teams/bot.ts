@@ -34,6 +34,8 @@ export interface BotDeps {
   store: Pick<Store, "threads" | "subscriptions" | "conversations" | "deliveries">;
   catalog: Catalog;
   now: () => Date;
+  /** DIGEST_DEFAULT_TIMEZONE: for digest schedules that name no zone when Teams sends none. */
+  digestTimezone?: string;
   logger: Logger;
   metrics: Pick<Metrics, "platformApiErrors">;
 }
@@ -137,9 +139,9 @@ export class AdvisorBot extends ActivityHandler {
    * channel's messages only to its members, so whoever writes here may change its digests.
    */
   private async digest(a: TeamsActivity, rest: string, reply: Replier): Promise<void> {
-    const { store, catalog, now } = this.deps;
+    const { store, catalog, now, digestTimezone } = this.deps;
     const answer = await handleDigestCommand(
-      { store, catalog, now },
+      { store, catalog, now, defaultTimezone: digestTimezone },
       {
         channel: channelOf(a),
         actor: { userId: userOf(a), isChannelMember: true, timezone: a.localTimezone ?? null },

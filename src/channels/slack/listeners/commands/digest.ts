@@ -16,7 +16,7 @@ export const digestCommand: Subcommand = async ({ ack, command, client, context,
     command.channel_id.startsWith("D") || (await api.userChannels(command.user_id)).has(command.channel_id);
   const timezone = await api.userTimezone(command.user_id).catch(() => null);
   const reply = await handleDigestCommand(
-    { store: deps.store, catalog: deps.catalog, now: deps.now },
+    { store: deps.store, catalog: deps.catalog, now: deps.now, defaultTimezone: deps.digestTimezone },
     {
       channel: {
         platform: "slack",
