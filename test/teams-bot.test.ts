@@ -209,6 +209,25 @@ describe("Teams: questions and follow-ups", () => {
           channelId: chat,
         });
         expect(sub?.schedule).toEqual({ cron: "0 9 * * *", timezone: "Asia/Tokyo" });
+        // The Subscribe button too: Mondays 09:00 in the default zone.
+        const post = channelMention(QUESTION);
+        await tokyo.post(post);
+        const call = await nthCard(tokyo, threadOfPost(post), 1);
+        const answerId = answerIdOf(cardOf(call));
+        const conversation = post.conversation as Record<string, unknown>;
+        await tokyo.post(executeInvoke(conversation, call.postedId, { answerId, action: "subscribe" }));
+        const subs = await tokyo.store.subscriptions.list({
+          platform: "teams",
+          workspaceId: TENANT,
+          channelId: CHANNEL,
+        });
+        expect(subs.find((x) => x.answerId === answerId)?.schedule).toEqual({
+          cron: "0 9 * * 1",
+          timezone: "Asia/Tokyo",
+        });
+        expect(String((await nthText(tokyo, threadOfPost(post), 1)).activity.text)).toContain(
+          "every Monday at 09:00 (Asia/Tokyo)",
+        );
       } finally {
         await tokyo.close();
       }

@@ -16,7 +16,7 @@ export { latestRun, nextRun } from "./periods.js";
 export type { DigestMessage, DigestPoster } from "./poster.js";
 export { renderDigest } from "./render-digest.js";
 export { digestReplyText } from "./reply-text.js";
-export { describeSchedule, parseSchedule } from "./schedule.js";
+export { describeSchedule, normalizeTimezone, parseSchedule } from "./schedule.js";
 export {
   createDigestScheduler,
   type Delivered,

@@ -1,4 +1,5 @@
 import type { Conversation } from "../../conversation/conversation.js";
+import { normalizeTimezone } from "../../digest/index.js";
 import type { AnswerActionValue } from "../../render/answer-actions.js";
 import type { AdaptiveCard } from "../../render/teams/answer-card.js";
 import type { Store } from "../../store/index.js";
@@ -6,12 +7,14 @@ import { channelOf, scopeOf, type TeamsActivity, userOf } from "./activity.js";
 import { answerWithDetail, chartOutgoing, detailCard, subscribedText, turnOutgoing } from "./messages.js";
 import type { Replier } from "./reply.js";
 
-/** The default digest schedule for a subscription made from an answer: Mondays 09:00 UTC. */
-const WEEKLY = { cron: "0 9 * * 1", timezone: "UTC" } as const;
+/** The default digest schedule for a subscription made from an answer: Mondays 09:00. */
+const WEEKLY_CRON = "0 9 * * 1";
 
 export interface ActionDeps {
   conversation: Conversation;
   store: Pick<Store, "threads" | "subscriptions">;
+  /** DIGEST_DEFAULT_TIMEZONE, for when Teams sends no time zone for the user. */
+  digestTimezone?: string;
 }
 
 /**
@@ -64,7 +67,11 @@ export async function runAction(
         channel: channelOf(a),
         profile: r.answer.profile,
         answerId: r.answer.id,
-        schedule: { ...WEEKLY },
+        // The presser's own zone when Teams sends one, else the configured default.
+        schedule: {
+          cron: WEEKLY_CRON,
+          timezone: normalizeTimezone(a.localTimezone ?? "") ?? deps.digestTimezone ?? "UTC",
+        },
         createdBy: userOf(a),
       });
       await reply.send({ kind: "text", text: subscribedText(s.subscription, s.created, scopeOf(a)) });

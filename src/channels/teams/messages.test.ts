@@ -81,9 +81,9 @@ describe("Teams detail cards", () => {
 
 describe("Teams texts", () => {
   it("confirms a subscription with how to change or stop it", () => {
-    const s = { id: "sub-1" } as Subscription;
+    const s = { id: "sub-1", schedule: { cron: "0 9 * * 1", timezone: "UTC" } } as Subscription;
     expect(subscribedText(s, true, "channel")).toMatchInlineSnapshot(`
-      "Subscribed: this channel gets a cost digest for this answer's question weekly, on Mondays at 09:00 UTC, with prices recomputed each time.
+      "Subscribed: this channel gets a cost digest for this answer's question every Monday at 09:00 (UTC), with prices recomputed each time.
 
       Digest id: \`sub-1\`. To stop it, @mention me in this thread with \`digest off sub-1\`. To change when it comes, @mention me in this thread with a schedule such as \`digest weekly fri 08:00 Europe/Berlin\`. \`digest list\` shows this channel's digests."
     `);

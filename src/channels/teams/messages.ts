@@ -1,4 +1,5 @@
 import type { Answered, Turn } from "../../conversation/conversation.js";
+import { describeSchedule } from "../../digest/index.js";
 import { answerView } from "../../render/answer-view.js";
 import { conceptMarkdown } from "../../render/concept.js";
 import { breakdownView, helpLines, planLines } from "../../render/detail-views.js";
@@ -136,7 +137,7 @@ export function subscribedText(s: Subscription, created: boolean, scope: Convers
         ? "@mention me in this thread with"
         : "@mention me with";
   return [
-    `${created ? "Subscribed" : "Already subscribed"}: ${where} gets a cost digest for this answer's question weekly, on Mondays at 09:00 UTC, with prices recomputed each time.`,
+    `${created ? "Subscribed" : "Already subscribed"}: ${where} gets a cost digest for this answer's question ${describeSchedule(s.schedule)}, with prices recomputed each time.`,
     `Digest id: \`${s.id}\`. To stop it, ${say} \`digest off ${s.id}\`. To change when it comes, ${say} a schedule such as \`digest weekly fri 08:00 Europe/Berlin\`. \`digest list\` shows ${where}'s digests.`,
   ].join("\n\n");
 }

@@ -83,7 +83,7 @@ export async function pressButton(deps: SlackDeps, api: SlackApi, press: Press):
 const needsChannel = (deps: SlackDeps, what: string) =>
   `:information_source: To ${what} I need to be in the channel: invite me with \`/invite ${deps.botMention}\`.`;
 
-/** The user's time zone for the default schedule, or UTC when Slack has none (or an unknown one). */
+/** The user's time zone for the default schedule, or DIGEST_DEFAULT_TIMEZONE (UTC) when Slack has none (or an unknown one). */
 async function timezoneOf(deps: SlackDeps, api: SlackApi, userId: string): Promise<string> {
   try {
     const tz = await api.userTimezone(userId);
@@ -92,9 +92,12 @@ async function timezoneOf(deps: SlackDeps, api: SlackApi, userId: string): Promi
       return tz;
     }
   } catch (error) {
-    deps.logger.warn({ err: error, userId }, "slack user time zone unavailable; digest scheduled in UTC");
+    deps.logger.warn(
+      { err: error, userId },
+      "slack user time zone unavailable; digest scheduled in the default zone",
+    );
   }
-  return "UTC";
+  return deps.digestTimezone ?? "UTC";
 }
 
 /** "Subscribe this channel to a digest": the answer's Profile, weekly, confirmed in the thread. */
