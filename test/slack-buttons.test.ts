@@ -113,6 +113,17 @@ describe("answer buttons", () => {
     expect(sub?.schedule.timezone).toBe("UTC");
   });
 
+  it("Subscribe falls back to DIGEST_DEFAULT_TIMEZONE when it is set", async () => {
+    h = await startSlackHarness({}, { DIGEST_DEFAULT_TIMEZONE: "America/Chicago" });
+    const a = await askInChannel(h, QUESTION);
+    await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "subscribe");
+    await h.fake.waitFor("chat.postMessage", (c) =>
+      readable(c.args).includes("every Monday at 09:00 (America/Chicago)"),
+    );
+    const [sub] = await h.store.subscriptions.list({ platform: "slack", workspaceId: "T0TEAM" });
+    expect(sub?.schedule).toEqual({ cron: "0 9 * * 1", timezone: "America/Chicago" });
+  });
+
   it("still work after a restart: a new app finds the answer in the store", async () => {
     h = await startSlackHarness();
     const a = await askInChannel(h, QUESTION);

@@ -52,7 +52,16 @@ export async function startSlackHarness(
   const catalog = buildCatalog({ pricesAt: new Date(`${TODAY}T12:00:00Z`) });
   const boot = async () => {
     const surface = createSlackSurface(
-      { conversation, store, catalog, logger, metrics, now: () => new Date(`${TODAY}T12:00:00Z`) },
+      {
+        conversation,
+        store,
+        catalog,
+        logger,
+        metrics,
+        now: () => new Date(`${TODAY}T12:00:00Z`),
+        // As main.ts passes it from the configuration.
+        digestTimezone: env.DIGEST_DEFAULT_TIMEZONE,
+      },
       config,
       { clientOptions: { retryConfig: FAST_RETRIES } },
     );
