@@ -80,7 +80,9 @@ describe("volume: periods and what is counted", () => {
   it("does not read money or people as a volume", () => {
     expect(understand("we pay $3k/month today", catalog)).toMatchObject({
       profile: {},
-      unused: ["we pay $3k/month today"],
+      unused: [
+        'pay $3k/month (money, not a request volume: what you spend today is not an input; give the volume, e.g. "500k requests a month")',
+      ],
     });
     expect(understand("10k daily active users", catalog)).toMatchObject({
       profile: {},

@@ -1,5 +1,6 @@
+import { moneyNear } from "./extract-bare-money.js";
 import { NUM, RANGE_END } from "./numbers.js";
-import { addFact, groupNumber, PERIOD, periodOf, type ReadContext, rx } from "./reading.js";
+import { addFact, addNote, groupNumber, PERIOD, periodOf, type ReadContext, rx } from "./reading.js";
 
 /** Request volume: "500k requests/month", "10k calls a day", "what if volume is 2M?", "50 rps". */
 
@@ -34,6 +35,11 @@ export function readVolume(ctx: ReadContext): void {
       const b = groupNumber(m, "b");
       const typed = b ?? a;
       if (typed === undefined) return false;
+      const bare = source === PATTERNS[PATTERNS.length - 1];
+      if (bare && moneyNear(ctx.spans.text, m.index, m.index + m[0].length)) {
+        addNote(ctx, m, 'money or a volume? say "$40k revenue a month" or "40k requests a month"');
+        return true;
+      }
       const g = m.groups ?? {};
       const noun = (g.noun ?? "").toLowerCase();
       const adj = (g.adj ?? "").toLowerCase();

@@ -1,3 +1,4 @@
+import { readBareMoney } from "./extract-bare-money.js";
 import { readVolumeChanges } from "./extract-changes.js";
 import { readGpus } from "./extract-gpus.js";
 import { readModels } from "./extract-models.js";
@@ -26,6 +27,7 @@ export interface Reading {
 export function readText(text: string, catalog: ModelLookup, mode: Mode): Reading {
   const ctx: ReadContext = { spans: new TextSpans(text), mode, catalog, facts: [], scales: [], notes: [] };
   readMoneyAndTime(ctx);
+  readBareMoney(ctx);
   readTokensAndVoice(ctx);
   readGpus(ctx);
   if (mode === "follow-up") readVolumeChanges(ctx);
