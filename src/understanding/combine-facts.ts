@@ -33,7 +33,9 @@ export function combineFacts(base: Profile, facts: readonly Fact[], options: Com
   const record = profile as Record<string, unknown>;
   const used: Array<Understood & { start: number }> = [];
   const conflicts: Leftover[] = [];
-  const strongFields = new Set(facts.filter((f) => f.strength === undefined).map((f) => f.field));
+  const strongFields = new Set(
+    facts.filter((f) => f.strength === undefined && f.op !== "remove").map((f) => f.field),
+  );
   // The first mention in the text wins; a later, different one is reported as a conflict.
   const active = facts
     .filter((f) => applies(f, options.mode, (field) => strongFields.has(field)))
@@ -78,6 +80,19 @@ export function combineFacts(base: Profile, facts: readonly Fact[], options: Com
       }
       candidates.push(name);
       used.push({ field: "candidateModels", value: name, text: f.text, start: f.start });
+      continue;
+    }
+    if (f.op === "remove") {
+      // A denied need ("not real-time anymore") clears the field only when it holds that value.
+      const held = record[f.field] === f.value;
+      if (held) delete record[f.field];
+      used.push({
+        field: f.field,
+        value: f.value,
+        text: f.text,
+        start: f.start,
+        note: held ? "removed" : "you said not: nothing assumed",
+      });
       continue;
     }
     if (f.cacheShare !== undefined) {

@@ -1,7 +1,8 @@
 /**
  * Words that carry no fact on their own: pronouns, articles, question words, politeness and the
  * words of the question itself ("should we self-host this model?"). A leftover run made only of
- * these is not reported.
+ * these is not reported. Negators (no, not, without, never) are not filler: a negation nothing
+ * used is reported, never dropped.
  */
 const FILLER = new Set(
   `a an the this that these those it its it's there here
@@ -10,9 +11,9 @@ const FILLER = new Set(
   will would shall should can could may might must need needs needed want wants wanted like
   what what's which who whom whose when where why how how's whether if then than so
   and or but nor also plus too either both all any some each every per via
-  on in at to for of with without from into onto by about around over under up out off as
+  on in at to for of with from into onto by about around over under up out off as
   today now currently current right really just only still already yet soon
-  please thanks thank hi hello hey ok okay yes no not sure well
+  please thanks thank hi hello hey ok okay yes sure well anymore
   use uses used using run runs running go going pick choose choosing select decide deciding
   recommend recommendation recommendations advice advise suggest suggestion help
   best better good great fine cheap cheaper cheapest cost costs costing price prices pricing
