@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { run } from "../src/cli/main.js";
 import { templateSummary } from "../src/phrasing/template.js";
 import { AdviceJsonSchema } from "../src/render/json.js";
-import type { LoopbackFake } from "./fakes/loopback.js";
-import { startOpenAiFake } from "./fakes/openai-server.js";
+import { type LlmFake, startOpenAiFake } from "./fakes/openai-server.js";
 import { adviceFor, HIPAA_QUESTION } from "./fixtures/advice.js";
 import { goodText } from "./fixtures/phrasing.js";
 
@@ -28,7 +27,7 @@ async function cli(args: string[], env: Record<string, string>) {
 }
 
 const hipaa = adviceFor(HIPAA_QUESTION);
-let fake: LoopbackFake;
+let fake: LlmFake;
 let env: Record<string, string>;
 beforeEach(async () => {
   fake = await startOpenAiFake({ kind: "text", text: goodText(hipaa) });

@@ -9,9 +9,8 @@ import {
 import { OllamaPhraser } from "../src/phrasing/ollama-phraser.js";
 import { createOpenAiClient, OpenAiPhraser } from "../src/phrasing/openai-phraser.js";
 import { understand } from "../src/understanding/understand.js";
-import type { LoopbackFake } from "./fakes/loopback.js";
 import { startOllamaFake } from "./fakes/ollama-server.js";
-import { startOpenAiFake } from "./fakes/openai-server.js";
+import { type LlmFake, startOpenAiFake } from "./fakes/openai-server.js";
 import { catalog } from "./fixtures/advice.js";
 import { testService } from "./fixtures/phrasing.js";
 
@@ -27,8 +26,8 @@ const parsed = (() => {
   return u;
 })();
 
-let openaiFake: LoopbackFake;
-let ollamaFake: LoopbackFake;
+let openaiFake: LlmFake;
+let ollamaFake: LlmFake;
 beforeEach(async () => {
   openaiFake = await startOpenAiFake();
   ollamaFake = await startOllamaFake();

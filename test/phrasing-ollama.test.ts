@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { OllamaPhraser } from "../src/phrasing/ollama-phraser.js";
 import { createOpenAiClient, OpenAiPhraser } from "../src/phrasing/openai-phraser.js";
 import { templateSummary } from "../src/phrasing/template.js";
-import type { LoopbackFake } from "./fakes/loopback.js";
 import { startOllamaFake } from "./fakes/ollama-server.js";
-import { startOpenAiFake } from "./fakes/openai-server.js";
+import { type LlmFake, startOpenAiFake } from "./fakes/openai-server.js";
 import { adviceFor, HIPAA_QUESTION } from "./fixtures/advice.js";
 import { counter, type FakeTiming, goodText, testService } from "./fixtures/phrasing.js";
 
@@ -12,7 +11,7 @@ import { counter, type FakeTiming, goodText, testService } from "./fixtures/phra
 const hipaa = adviceFor(HIPAA_QUESTION);
 const template = templateSummary(hipaa);
 
-let fake: LoopbackFake;
+let fake: LlmFake;
 beforeEach(async () => {
   fake = await startOllamaFake({ kind: "text", text: goodText(hipaa) });
 });
@@ -57,6 +56,19 @@ describe("phrasing with Ollama", () => {
     const { service } = setup();
     fake.queue({ kind: "text", text: "You should run it on-premises on your own hardware." });
     expect(await service.phrase(hipaa)).toMatchObject({ text: template, outcome: "guard-verdict" });
+  });
+
+  it("does not retry a 401 (a proxy in front of Ollama refusing the caller)", async () => {
+    const { service } = setup();
+    fake.queue({ kind: "error", status: 401, message: "unauthorized" });
+    expect(await service.phrase(hipaa)).toMatchObject({ text: template, outcome: "http-401" });
+    expect(fake.received).toHaveLength(1);
+  });
+
+  it("refuses an answer cut off at num_predict (done_reason length)", async () => {
+    const { service } = setup();
+    fake.queue({ kind: "cut", text: goodText(hipaa) });
+    expect(await service.phrase(hipaa)).toMatchObject({ text: template, outcome: "bad-response" });
   });
 
   it("honours Retry-After on a 429", async () => {

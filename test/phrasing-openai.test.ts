@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createOpenAiClient, OpenAiPhraser } from "../src/phrasing/openai-phraser.js";
 import { templateSummary } from "../src/phrasing/template.js";
-import type { LoopbackFake } from "./fakes/loopback.js";
-import { startOpenAiFake } from "./fakes/openai-server.js";
+import { type LlmFake, startOpenAiFake } from "./fakes/openai-server.js";
 import { adviceFor, HIPAA_QUESTION } from "./fixtures/advice.js";
 import { counter, type FakeTiming, goodText, testService } from "./fixtures/phrasing.js";
 
@@ -11,7 +10,7 @@ const KEY = "sk-test-not-a-real-key-0123456789";
 const hipaa = adviceFor(HIPAA_QUESTION);
 const template = templateSummary(hipaa);
 
-let fake: LoopbackFake;
+let fake: LlmFake;
 beforeEach(async () => {
   fake = await startOpenAiFake({ kind: "text", text: goodText(hipaa) });
 });
@@ -101,6 +100,27 @@ describe("phrasing with OpenAI", () => {
     const messages = fake.received[0]?.body.messages as Array<{ content: string }>;
     const user = messages[1]?.content ?? "";
     expect(JSON.parse(user)).toMatchObject({ userQuestion: question });
+  });
+
+  it("refuses a completion cut off at the token limit (finish_reason length)", async () => {
+    const { service } = setup();
+    fake.queue({ kind: "cut", text: goodText(hipaa) });
+    expect(await service.phrase(hipaa)).toMatchObject({ text: template, outcome: "bad-response" });
+  });
+
+  it("prints nothing of the request, even with OPENAI_LOG=debug in the environment", async () => {
+    vi.stubEnv("OPENAI_LOG", "debug");
+    const spies = (["log", "info", "debug", "warn", "error"] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation(() => undefined),
+    );
+    try {
+      const { service } = setup();
+      expect((await service.phrase(hipaa, { question: HIPAA_QUESTION })).outcome).toBe("llm");
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      vi.unstubAllEnvs();
+    }
   });
 
   it("does not retry a 401", async () => {

@@ -4,9 +4,8 @@ import { createOpenAiClient, OpenAiPhraser } from "../src/phrasing/openai-phrase
 import { releasable, streamPhrasing } from "../src/phrasing/stream.js";
 import { templateSummary } from "../src/phrasing/template.js";
 import type { PhraseOptions, StreamEvent } from "../src/phrasing/types.js";
-import type { LoopbackFake } from "./fakes/loopback.js";
 import { startOllamaFake } from "./fakes/ollama-server.js";
-import { startOpenAiFake } from "./fakes/openai-server.js";
+import { type LlmFake, startOpenAiFake } from "./fakes/openai-server.js";
 import { adviceFor, HIPAA_QUESTION } from "./fixtures/advice.js";
 import { type FakeTiming, goodText, type TestService, testService } from "./fixtures/phrasing.js";
 
@@ -15,8 +14,8 @@ const hipaa = adviceFor(HIPAA_QUESTION);
 const template = templateSummary(hipaa);
 const good = goodText(hipaa);
 
-let openaiFake: LoopbackFake;
-let ollamaFake: LoopbackFake;
+let openaiFake: LlmFake;
+let ollamaFake: LlmFake;
 beforeEach(async () => {
   openaiFake = await startOpenAiFake({ kind: "text", text: good });
   ollamaFake = await startOllamaFake({ kind: "text", text: good });
@@ -133,6 +132,50 @@ describe("streaming a phrasing", () => {
     expect(shown.length).toBeGreaterThan(0);
     expect(done).toMatchObject({ replace: true, result: { text: template, provider: "template" } });
     expect(["unreachable", "bad-response"]).toContain(done.result.outcome);
+  });
+
+  it.each([
+    ["OpenAI's SSE", "openai"],
+    ["Ollama's NDJSON", "ollama"],
+  ] as const)(
+    "replaces a stream that stalls mid-way past the budget (%s): timeout, breaker told, nothing cached",
+    async (_, name) => {
+      const make = name === "openai" ? openai : ollama;
+      const fake = name === "openai" ? openaiFake : ollamaFake;
+      const t = testService((tm) => [make(tm)], {
+        budgetMs: 300,
+        breaker: { failureThreshold: 1, cooldownMs: 30_000 },
+      });
+      fake.queue({ kind: "stall", text: good, pieces: 12 });
+      const { shown, done } = await collect(t, { question: "q" });
+      expect(shown.length).toBeGreaterThan(0);
+      expect(good.startsWith(shown)).toBe(true);
+      expect(done).toMatchObject({
+        replace: true,
+        result: { text: template, provider: "template", outcome: "timeout" },
+      });
+      // One failure opens a breaker whose threshold is 1: the stall was counted against the provider.
+      expect(t.service.breakerState(name)).toBe("open");
+      // After the cool-down the same question reaches the provider again: the half text was not cached.
+      t.timing.advance(30_000);
+      const again = await collect(t, { question: "q" });
+      expect(again.done.result).toMatchObject({ provider: name, outcome: "llm", text: good });
+      expect(fake.received).toHaveLength(2);
+    },
+  );
+
+  it.each([
+    ["OpenAI", "openai"],
+    ["Ollama", "ollama"],
+  ] as const)("replaces a stream %s cut off at the token limit with the template", async (_, name) => {
+    const t = testService((tm) => [name === "openai" ? openai(tm) : ollama(tm)]);
+    (name === "openai" ? openaiFake : ollamaFake).queue({ kind: "cut", text: good, pieces: 12 });
+    const { shown, done } = await collect(t);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(done).toMatchObject({
+      replace: true,
+      result: { text: template, provider: "template", outcome: "bad-response" },
+    });
   });
 
   it("retries a 429 before the first piece, honouring Retry-After", async () => {

@@ -35,6 +35,11 @@ const usageOf = (r: Partial<ChatResponse>): TokenUsage | undefined =>
     ? { inputTokens: r.prompt_eval_count ?? 0, outputTokens: r.eval_count ?? 0 }
     : undefined;
 
+/** Refuses an answer cut off at `num_predict`: half a sentence, or half a JSON object. */
+function checkDone(r: Partial<ChatResponse>): void {
+  if (r.done_reason === "length") throw new ProviderResponseError("cut off at the output token limit");
+}
+
 /**
  * An error whose body is not JSON (a proxy's HTML page), rewritten as Ollama's `{ "error": ... }`:
  * the SDK would otherwise print to the console, which is the CLI's standard output.
@@ -112,6 +117,7 @@ export class OllamaPhraser implements Phraser {
     const call = this.call(signal);
     try {
       const r = await call.client.chat({ ...this.request(request.prompt, 0.2), stream: false });
+      checkDone(r);
       const text = r.message?.content?.trim();
       if (!text) throw new ProviderResponseError("no text");
       const usage = usageOf(r);
@@ -121,7 +127,10 @@ export class OllamaPhraser implements Phraser {
     }
   }
 
-  /** NDJSON lines as they arrive; the last one (`done: true`) carries the token counts. */
+  /**
+   * NDJSON lines as they arrive; the last one (`done: true`) carries the token counts and why it
+   * stopped. The SDK throws when the stream ends without it; an abort is rethrown after the loop too.
+   */
   async *stream(request: PhraseRequest, signal: AbortSignal): AsyncIterable<StreamPart> {
     const call = this.call(signal);
     try {
@@ -129,9 +138,11 @@ export class OllamaPhraser implements Phraser {
       for await (const part of parts) {
         const text = part.message?.content;
         if (text) yield { kind: "text", text };
+        if (part.done) checkDone(part);
         const usage = part.done ? usageOf(part) : undefined;
         if (usage) yield { kind: "usage", usage };
       }
+      signal.throwIfAborted();
     } catch (e) {
       throw this.error(e, call, signal);
     }
@@ -142,6 +153,7 @@ export class OllamaPhraser implements Phraser {
     const call = this.call(signal);
     try {
       const r = await call.client.chat({ ...this.request(x.prompt, 0), format: x.schema, stream: false });
+      checkDone(r);
       const content = r.message?.content;
       if (!content) throw new ProviderResponseError("no content");
       const value: unknown = JSON.parse(content);

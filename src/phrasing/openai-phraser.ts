@@ -32,7 +32,8 @@ const MAX_OUTPUT_TOKENS = 300;
 
 /**
  * The SDK client, with its own retries off (the phrasing service retries within its budget) and no
- * settings read from the environment behind config's back.
+ * settings read from the environment behind config's back: its logging is off whatever OPENAI_LOG
+ * says, since a debug log prints request bodies, which hold the user's question.
  * @see https://github.com/openai/openai-node#configuring-the-client
  */
 export function createOpenAiClient(s: OpenAiSettings): OpenAI {
@@ -44,6 +45,7 @@ export function createOpenAiClient(s: OpenAiSettings): OpenAI {
     project: null,
     maxRetries: 0,
     timeout: 60_000,
+    logLevel: "off",
   });
 }
 
@@ -54,6 +56,17 @@ const messages = (p: Prompt) => [
 
 const usageOf = (u: { prompt_tokens: number; completion_tokens: number } | null | undefined) =>
   u ? { inputTokens: u.prompt_tokens, outputTokens: u.completion_tokens } : undefined;
+
+/**
+ * Refuses a completion that did not end on its own: "length" is cut off mid-sentence and
+ * "content_filter" may be cut too; a stream that never said why it finished broke off. Other reasons
+ * pass, as OpenAI-compatible servers word a natural end in their own ways.
+ */
+function checkFinish(reason: string | null | undefined): void {
+  if (reason === "length") throw new ProviderResponseError("cut off at the output token limit");
+  if (reason === "content_filter") throw new ProviderResponseError("cut by the content filter");
+  if (reason === null || reason === undefined) throw new ProviderResponseError("no finish reason");
+}
 
 /** SDK errors → coded provider errors; an abort is rethrown as it is, the service knows which signal fired. */
 function providerError(e: unknown, now: () => number): unknown {
@@ -89,6 +102,7 @@ export class OpenAiPhraser implements Phraser {
         },
         { signal },
       );
+      checkFinish(r.choices[0]?.finish_reason);
       const text = r.choices[0]?.message?.content?.trim();
       if (!text) throw new ProviderResponseError("no text");
       const usage = usageOf(r.usage);
@@ -98,8 +112,13 @@ export class OpenAiPhraser implements Phraser {
     }
   }
 
-  /** @see https://platform.openai.com/docs/api-reference/chat-streaming */
+  /**
+   * The SDK's stream iterator ends quietly when the signal aborts mid-stream, so after the loop an
+   * abort is rethrown and a stream without a finish reason is refused: a cut-off text is never used.
+   * @see https://platform.openai.com/docs/api-reference/chat-streaming
+   */
   async *stream(request: PhraseRequest, signal: AbortSignal): AsyncIterable<StreamPart> {
+    let finish: string | null | undefined;
     try {
       const stream = await this.client.chat.completions.create(
         {
@@ -115,9 +134,12 @@ export class OpenAiPhraser implements Phraser {
       for await (const chunk of stream) {
         const text = chunk.choices[0]?.delta?.content;
         if (text) yield { kind: "text", text };
+        finish = chunk.choices[0]?.finish_reason ?? finish;
         const usage: TokenUsage | undefined = usageOf(chunk.usage);
         if (usage) yield { kind: "usage", usage };
       }
+      signal.throwIfAborted();
+      checkFinish(finish);
     } catch (e) {
       throw providerError(e, this.now);
     }
@@ -139,6 +161,7 @@ export class OpenAiPhraser implements Phraser {
         },
         { signal },
       );
+      checkFinish(r.choices[0]?.finish_reason);
       const content = r.choices[0]?.message?.content;
       if (!content) throw new ProviderResponseError("no content");
       const usage = usageOf(r.usage);

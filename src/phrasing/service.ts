@@ -195,6 +195,8 @@ export class PhrasingService {
         },
         { policy, timing: this.timing, deadline: run.deadline, signal: run.signal },
       );
+      // An answer that lands after the budget ended is late all the same: the template has the floor.
+      run.signal.throwIfAborted();
       this.breaker(p).success();
       this.countTokens(p, out.usage);
       if (purpose === "extraction")

@@ -93,6 +93,8 @@ async function* streamOne(
       yield delta(text.slice(released, upto));
       released = upto;
     }
+    // A stream may end quietly when the budget aborts it (the openai SDK's does): that is a timeout, not an answer.
+    run.signal.throwIfAborted();
     settled = true;
     if (!text.trim()) throw new ProviderResponseError("no text");
     svc.breaker(p).success();

@@ -1,12 +1,6 @@
 import type { ServerResponse } from "node:http";
-import {
-  type LoopbackFake,
-  pieces,
-  type Received,
-  type Reply,
-  roughTokens,
-  startLoopback,
-} from "./loopback.js";
+import { pieces, type Received, type Reply, roughTokens, startLoopback } from "./loopback.js";
+import { asLlmFake, type LlmFake, type LlmReply } from "./openai-server.js";
 
 /**
  * Ollama's `POST /api/chat` on loopback, in its wire format: with `stream: false` one JSON object;
@@ -17,23 +11,29 @@ import {
  */
 const CREATED = "2026-11-21T12:00:00.000000Z";
 
-function final(r: Received, text: string, reply: Extract<Reply, { kind: "text" }> | null, content: string) {
+function final(
+  r: Received,
+  text: string,
+  reply: Extract<LlmReply, { kind: "text" | "cut" }>,
+  content: string,
+) {
+  const usage = reply.kind === "text" ? reply.usage : undefined;
   return {
     model: r.body.model,
     created_at: CREATED,
     message: { role: "assistant", content },
     done: true,
-    done_reason: "stop",
+    done_reason: reply.kind === "cut" ? "length" : "stop",
     total_duration: 1_200_000_000,
     load_duration: 20_000_000,
-    prompt_eval_count: reply?.usage?.input ?? roughTokens(JSON.stringify(r.body.messages ?? [])),
+    prompt_eval_count: usage?.input ?? roughTokens(JSON.stringify(r.body.messages ?? [])),
     prompt_eval_duration: 300_000_000,
-    eval_count: reply?.usage?.output ?? roughTokens(text),
+    eval_count: usage?.output ?? roughTokens(text),
     eval_duration: 880_000_000,
   };
 }
 
-function handle(r: Received, reply: Reply, res: ServerResponse): void {
+function handle(r: Received, reply: LlmReply, res: ServerResponse): void {
   if (r.method !== "POST" || r.path !== "/api/chat") {
     res.writeHead(404, { "content-type": "application/json" });
     res.end(JSON.stringify({ error: "not found" }));
@@ -46,7 +46,7 @@ function handle(r: Received, reply: Reply, res: ServerResponse): void {
     return;
   }
   // Ollama streams unless told not to.
-  if (r.body.stream === false && reply.kind === "text") {
+  if (r.body.stream === false && (reply.kind === "text" || reply.kind === "cut")) {
     res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
     res.end(JSON.stringify(final(r, reply.text, reply, reply.text)));
     return;
@@ -57,10 +57,10 @@ function handle(r: Received, reply: Reply, res: ServerResponse): void {
       `${JSON.stringify({ model: r.body.model, created_at: CREATED, message: { role: "assistant", content }, done: false })}\n`,
     );
   const parts = pieces(reply.text, reply.pieces);
-  if (reply.kind === "break") {
+  if (reply.kind === "break" || reply.kind === "stall") {
     for (const p of parts.slice(0, Math.ceil(parts.length / 2))) line(p);
-    // Let the pieces reach the client before the connection drops.
-    setTimeout(() => res.socket?.destroy(), 50);
+    // Let the pieces reach the client before the connection drops; a stall keeps it open until the client leaves.
+    if (reply.kind === "break") setTimeout(() => res.socket?.destroy(), 50);
     return;
   }
   for (const p of parts) line(p);
@@ -68,5 +68,5 @@ function handle(r: Received, reply: Reply, res: ServerResponse): void {
 }
 
 /** Starts the fake; point the SDK's host at `url`. */
-export const startOllamaFake = (fallback: Reply = { kind: "text", text: "" }): Promise<LoopbackFake> =>
-  startLoopback(handle, fallback);
+export const startOllamaFake = async (fallback: LlmReply = { kind: "text", text: "" }): Promise<LlmFake> =>
+  asLlmFake(await startLoopback((r, reply, res) => handle(r, reply, res), fallback as Reply));
