@@ -89,4 +89,36 @@ describe("Teams configuration", () => {
     ]);
     expect(p.join("\n")).not.toContain(SECRET);
   });
+
+  it("takes Bot Framework endpoint overrides (sovereign clouds, loopback tests) under the SDK's setting names", () => {
+    const c = ok({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: SECRET,
+      MicrosoftAppTenantId: TENANT,
+      ToBotFromChannelOpenIdMetadataUrl: "http://127.0.0.1:4000/v1/.well-known/openidconfiguration",
+      ToChannelFromBotLoginUrl: `https://login.microsoftonline.us/${TENANT}`,
+    });
+    expect(c.enabled && c.credentials?.endpoints).toEqual({
+      ToBotFromChannelOpenIdMetadataUrl: "http://127.0.0.1:4000/v1/.well-known/openidconfiguration",
+      ToChannelFromBotLoginUrl: `https://login.microsoftonline.us/${TENANT}`,
+    });
+    // Without overrides the credentials carry none: the SDK's public-cloud defaults apply.
+    const plain = ok({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, MicrosoftAppTenantId: TENANT });
+    expect(plain.enabled && plain.credentials).not.toHaveProperty("endpoints");
+  });
+
+  it("refuses an endpoint override in plain http anywhere but this machine", () => {
+    expect(
+      problems({
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: SECRET,
+        MicrosoftAppTenantId: TENANT,
+        ToChannelFromBotLoginUrl: "http://login.example.com/tenant",
+        ToBotFromChannelTokenIssuer: "two words",
+      }),
+    ).toEqual([
+      expect.stringMatching(/^ToBotFromChannelTokenIssuer: must be one value/),
+      expect.stringMatching(/^ToChannelFromBotLoginUrl: must be an https:\/\/ URL/),
+    ]);
+  });
 });

@@ -50,6 +50,50 @@ export const TeamsEnvSchema = z.object({
   NODE_ENV: z.string().trim().optional(),
 });
 
+/** An endpoint override: https, or plain http on this machine only (a loopback test service). */
+const endpoint = (variable: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => {
+        try {
+          const u = new URL(v);
+          return (
+            u.protocol === "https:" ||
+            (u.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname))
+          );
+        } catch {
+          return false;
+        }
+      },
+      { error: `${variable}: must be an https:// URL (http:// only on 127.0.0.1 or localhost)` },
+    )
+    .optional();
+
+const claimValue = (variable: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\S{1,512}$/, { error: `${variable}: must be one value without spaces` })
+    .optional();
+
+/**
+ * The Bot Framework's authentication endpoints, under the setting names its SDK reads. They exist
+ * for sovereign clouds and for tests against loopback fakes, so they are not user settings: the
+ * README does not list them and a bot in the public cloud leaves them unset.
+ * @see https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
+ */
+export const TeamsAuthEndpointsEnvSchema = z.object({
+  ToBotFromChannelOpenIdMetadataUrl: endpoint("ToBotFromChannelOpenIdMetadataUrl"),
+  ToBotFromEmulatorOpenIdMetadataUrl: endpoint("ToBotFromEmulatorOpenIdMetadataUrl"),
+  ToBotFromChannelTokenIssuer: claimValue("ToBotFromChannelTokenIssuer"),
+  ToChannelFromBotLoginUrl: endpoint("ToChannelFromBotLoginUrl"),
+  ToChannelFromBotOAuthScope: claimValue("ToChannelFromBotOAuthScope"),
+  OAuthUrl: endpoint("OAuthUrl"),
+});
+export type TeamsAuthEndpoints = z.infer<typeof TeamsAuthEndpointsEnvSchema>;
+
 /** The credentials the Bot Framework checks incoming requests with and signs replies with. */
 export interface TeamsCredentials {
   appId: string;
@@ -57,6 +101,8 @@ export interface TeamsCredentials {
   appPassword: string | null;
   appType: TeamsAppType;
   tenantId: string | null;
+  /** Overridden authentication endpoints (sovereign clouds, loopback tests); unset in the public cloud. */
+  endpoints?: TeamsAuthEndpoints;
 }
 
 export type TeamsConfig =
@@ -79,7 +125,12 @@ function credentialProblems(c: TeamsCredentials): string[] {
 
 export function loadTeamsConfig(env: Env): ConfigResult<TeamsConfig> {
   const parsed = TeamsEnvSchema.safeParse(blankAsUnset(env));
-  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error) };
+  const overrides = TeamsAuthEndpointsEnvSchema.safeParse(blankAsUnset(env));
+  const parseProblems = [
+    ...(parsed.success ? [] : problemsOf(parsed.error)),
+    ...(overrides.success ? [] : problemsOf(overrides.error)),
+  ];
+  if (!parsed.success || !overrides.success) return { ok: false, problems: parseProblems };
   const e = parsed.data;
   const flag = e.TEAMS_ENABLED === undefined ? null : e.TEAMS_ENABLED === "true" || e.TEAMS_ENABLED === "1";
   if (flag === false) return { ok: true, value: { enabled: false } };
@@ -105,6 +156,10 @@ export function loadTeamsConfig(env: Env): ConfigResult<TeamsConfig> {
     appType: e.MicrosoftAppType ?? "SingleTenant",
     tenantId: e.MicrosoftAppTenantId ?? null,
   };
+  const endpoints = Object.fromEntries(
+    Object.entries(overrides.data).filter(([, v]) => v !== undefined),
+  ) as TeamsAuthEndpoints;
+  if (Object.keys(endpoints).length > 0) credentials.endpoints = endpoints;
   const problems = credentialProblems(credentials);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { enabled: true, credentials } };
 }

@@ -1,15 +1,11 @@
-import {
-  ActivityTypes,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type TurnContext,
-} from "botbuilder";
+import { type Activity, ActivityTypes, CloudAdapter, type TurnContext } from "botbuilder";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
+import { z } from "zod";
 import type { TeamsCredentials } from "../../config/teams.js";
 import type { DigestPoster } from "../../digest/poster.js";
 import type { Logger } from "../../logging.js";
 import type { Surface, SurfaceDeps } from "../surface.js";
+import { authFailureStatus, teamsAuthentication } from "./auth.js";
 import { AdvisorBot } from "./bot.js";
 import { TeamsDigestPoster } from "./digest-poster.js";
 import { asTeamsError, logFields } from "./errors.js";
@@ -34,17 +30,40 @@ export interface TeamsSurface extends Surface {
   readonly digestPoster: DigestPoster;
 }
 
-/** The adapter, given its settings explicitly from src/config/teams.ts rather than reading them itself. */
-function createTeamsAdapter(credentials: TeamsCredentials | null): CloudAdapter {
-  const options: ConfigurationBotFrameworkAuthenticationOptions = credentials
-    ? {
-        MicrosoftAppId: credentials.appId,
-        MicrosoftAppType: credentials.appType,
-        ...(credentials.appPassword ? { MicrosoftAppPassword: credentials.appPassword } : {}),
-        ...(credentials.tenantId ? { MicrosoftAppTenantId: credentials.tenantId } : {}),
-      }
-    : {};
-  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+type Authentication = ReturnType<typeof teamsAuthentication>;
+type Authenticated = Awaited<ReturnType<Authentication["authenticateRequest"]>>;
+
+/**
+ * The adapter, with authentication apart from the turn: CloudAdapter.process answers any failure
+ * with the error's own message (metadata URLs, SDK internals), so the request is checked here first
+ * and a refusal says nothing but that.
+ */
+class TeamsAdapter extends CloudAdapter {
+  constructor(readonly auth: Authentication) {
+    super(auth);
+  }
+
+  /** The turn for an already authenticated activity; an invoke's response, if any. */
+  run(authenticated: Authenticated, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    return this.processActivity(authenticated, activity, logic);
+  }
+}
+
+/** What the adapter needs of the body before it authenticates; the bot parses the rest. */
+const IncomingActivitySchema = z.looseObject({
+  type: z.string().min(1),
+  timestamp: z.string().optional(),
+  localTimestamp: z.string().optional(),
+});
+
+/** The body as the SDK's Activity, with its timestamps as dates, as CloudAdapter.process makes them. */
+function activityOf(body: z.infer<typeof IncomingActivitySchema>): Activity {
+  const { timestamp, localTimestamp, ...rest } = body;
+  return {
+    ...rest,
+    ...(timestamp ? { timestamp: new Date(timestamp) } : {}),
+    ...(localTimestamp ? { localTimestamp: new Date(localTimestamp) } : {}),
+  } as unknown as Activity;
 }
 
 /**
@@ -93,11 +112,44 @@ function badBody(error: unknown, _req: Request, res: Response, next: NextFunctio
 
 /** The Teams surface: mount it on the HTTP app, start it, and hand its digestPoster to the scheduler. */
 export function createTeamsSurface(deps: SurfaceDeps, config: TeamsSurfaceConfig): TeamsSurface {
-  const adapter = createTeamsAdapter(config.credentials);
+  const adapter = new TeamsAdapter(teamsAuthentication(config.credentials));
   adapter.onTurnError = handleTurnError(deps.logger);
   const bot = new AdvisorBot(deps);
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
+
+  /** One request: authenticate (401, or 503 without the metadata), run the turn, write its answer. */
+  async function receive(req: Request, res: Response): Promise<void> {
+    const parsed = IncomingActivitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: "the body must be a Bot Framework activity in JSON" });
+      return;
+    }
+    const activity = activityOf(parsed.data);
+    let authenticated: Authenticated;
+    try {
+      authenticated = await adapter.auth.authenticateRequest(activity, req.get("authorization") ?? "");
+    } catch (error) {
+      const status = authFailureStatus(error);
+      deps.logger.warn(
+        { status, reason: error instanceof Error ? error.message : String(error) },
+        "teams request refused",
+      );
+      if (status === 503) res.set("Retry-After", "5");
+      res.status(status).json({ error: status === 401 ? "unauthorized" : "authentication unavailable" });
+      return;
+    }
+    try {
+      const invoke = await adapter.run(authenticated, activity, (context) => bot.run(context));
+      res.status(invoke?.status ?? 200);
+      if (invoke?.body === undefined) res.end();
+      else res.json(invoke.body);
+    } catch (error) {
+      // onTurnError handles the turn's own failures; this is the adapter's, after authentication.
+      deps.logger.error(logFields(error), "teams request failed");
+      if (!res.headersSent) res.status(500).json({ error: "internal error" });
+    }
+  }
 
   return {
     name: "teams",
@@ -117,9 +169,7 @@ export function createTeamsSurface(deps: SurfaceDeps, config: TeamsSurfaceConfig
             res.status(503).set("Retry-After", "5").json({ error: "shutting down" });
             return;
           }
-          // CloudAdapter checks the Bearer token, runs the turn, and writes the HTTP answer
-          // (401 for a bad token; an invoke's status and body).
-          const turn = adapter.process(req, res, (context) => bot.run(context));
+          const turn = receive(req, res);
           inFlight.add(turn);
           try {
             await turn;
