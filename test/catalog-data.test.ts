@@ -8,7 +8,7 @@ import { BUILTIN_DATA } from "../src/domain/catalog/project-data.js";
 import { ProjectDataSchema, VOICE_UNITS } from "../src/domain/catalog/schema.js";
 
 /** The shipped catalog data checked against the files around it: the installed package, the code's default keys. */
-const TODAY = "2026-11-21";
+const TODAY = "2026-12-05";
 const catalog = buildCatalog({ pricesAt: new Date(TODAY) });
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -40,7 +40,7 @@ describe("shipped project data", () => {
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
   });
 
-  it("dates every entry on or before 2026-11-21 and names its source", () => {
+  it("dates every entry on or before 2026-12-05 (the day the data was last read) and names its source", () => {
     const entries = sourcedEntries();
     expect(entries.length).toBeGreaterThan(50);
     const late = entries.filter((e) => e.asOf > TODAY).map((e) => `${e.list}/${e.id} ${e.asOf}`);

@@ -75,8 +75,15 @@ export interface BreakEvenSummary {
   selfHostedOptionId: string;
   /** Null when self-hosting never becomes cheaper. */
   requestsPerMonth: number | null;
+  /** The exact volume where the two cost lines meet; at it the costs agree to a fraction of a cent. */
   exactRequestsPerMonth: Dec | null;
+  /** Self-hosted cost at the exact break-even. */
   monthlyCostUsd: Dec | null;
+  /** Each side's cost at the reported whole `requestsPerMonth`. */
+  apiMonthlyCostUsd: Dec | null;
+  selfHostedMonthlyCostUsd: Dec | null;
+  /** Whether those two round to within a cent: only then may an answer say "the same either way". */
+  costsAgreeWithinCent: boolean;
   currentRequestsPerMonth: number;
   /**
    * The self-hosted deployment sized for the break-even volume (it can need fewer or more instances
@@ -85,6 +92,8 @@ export interface BreakEvenSummary {
   selfHostedDeployment: string | null;
   /** Why there is no break-even, when there is none. */
   reason: string | null;
+  /** Set when your volume is zero: the distance to the break-even ("24× below it") is not computed. */
+  note: string | null;
   /** Monthly cost of both sides over a range of volumes (log-spaced around yours, with the break-even). */
   curve: CurvePoint[];
 }

@@ -195,24 +195,74 @@ describe("seed scenarios", () => {
     expect(a.options[0]?.openness).toBe("open-weights");
   });
 
-  it("real-time agents get a fast hosted API (001's Groq + Mixtral row) among the options", () => {
+  it("real-time agents get a fast hosted API (001's Groq row), never a model Groq has shut down", () => {
     const a = adviceFor({ latency: "real-time", requestsPerMonth: 300_000 });
     expect(a.verdict).toBe("api");
     expect(rules(a)).toContain("latency.real-time");
     expect(a.options.map((o) => o.id)).toEqual(
-      expect.arrayContaining(["api:groq:llama-3.1-8b-instant", "api:groq:mixtral-8x7b-32768"]),
+      expect.arrayContaining(["api:groq:openai/gpt-oss-20b", "api:groq:openai/gpt-oss-120b"]),
     );
-    // Groq llama-3.1-8b-instant: 300,000 × (500 × $0.05 + 200 × $0.08) / 1M = 300,000 × $0.000041 = $12.30.
-    expect(option(a, "api:groq:llama-3.1-8b-instant")?.monthly.monthlyCostUsd.toString()).toBe("12.3");
+    // Groq gpt-oss-20b: 300,000 × (500 × $0.075 + 200 × $0.30) / 1M = 300,000 × $0.0000975 = $29.25.
+    expect(option(a, "api:groq:openai/gpt-oss-20b")?.monthly.monthlyCostUsd.toString()).toBe("29.25");
+    const ids = a.options.map((o) => o.id);
+    expect(ids).not.toContain("api:groq:mixtral-8x7b-32768");
+    expect(ids).not.toContain("api:groq:llama-3.1-8b-instant");
   });
 
-  it("embeddings for search compare text-embedding-3-small with all-MiniLM-L6-v2", () => {
+  it("a named model its vendor has shut down goes to excluded with the date; its replacement is priced", () => {
+    // Groq shut mixtral-8x7b-32768 down on 2025-03-20 and llama-3.1-8b-instant on 2026-08-16.
+    const a = adviceFor({ requestsPerMonth: 300_000, candidateModels: ["groq:mixtral-8x7b-32768"] });
+    const mixtral = a.excluded.find((e) => e.option.id === "api:groq:mixtral-8x7b-32768");
+    expect(mixtral?.excludedBy).toBe("retired on 2025-03-20");
+    expect(a.options.map((o) => o.id)).not.toContain("api:groq:mixtral-8x7b-32768");
+    const b = adviceFor({ requestsPerMonth: 300_000, currentModel: "groq:llama-3.1-8b-instant" });
+    expect(b.excluded.find((e) => e.option.id === "api:groq:llama-3.1-8b-instant")?.excludedBy).toBe(
+      "retired on 2026-08-16",
+    );
+    // The break-even compares against the replacement Groq names, not the shut-down model.
+    expect(option(b, "api:groq:openai/gpt-oss-20b")?.notes.join(" ")).toContain(
+      "replaces llama-3.1-8b-instant",
+    );
+    expect(b.breakEven?.apiOptionId ?? "api:groq:openai/gpt-oss-20b").toBe("api:groq:openai/gpt-oss-20b");
+  });
+
+  it("past gpt-4o-mini's retirement (2027-01-14) it is excluded, not option #2", () => {
+    const r = advise({ requestsPerMonth: 100_000, currentModel: "gpt-4o-mini" }, catalog, {
+      today: "2027-03-01",
+    });
+    if (!r.ok) throw new Error("advise failed");
+    const a = r.value;
+    expect(a.options.map((o) => o.modelId)).not.toContain("openai:gpt-4o-mini");
+    expect(a.excluded.find((e) => e.option.id === "api:openai:gpt-4o-mini")?.excludedBy).toBe(
+      "retired on 2027-01-14",
+    );
+    // OpenAI names gpt-6-luna as the replacement: it is priced and is the API side of the comparison.
+    expect(a.options.map((o) => o.modelId)).toContain("openai:gpt-6-luna");
+    if (a.breakEven) expect(a.breakEven.apiOptionId).toBe("api:openai:gpt-6-luna");
+  });
+
+  it("HIPAA on GCP needing 99% accuracy gets a Vertex model that is not retired", () => {
+    const a = adviceFor({ compliance: ["hipaa"], cloud: "gcp", quality: "high-accuracy" });
+    expect(a.verdict).toBe("private-cloud");
+    expect(a.options[0]?.id).toBe("private-cloud:google:gemini-3.5-flash");
+    expect(a.options.some((o) => o.modelId.includes("gemini-1.5-pro"))).toBe(false);
+  });
+
+  it("embeddings for search compare text-embedding-3-small with all-MiniLM-L6-v2, both priced", () => {
     const a = adviceFor({ useCase: "embeddings", requestsPerMonth: 1_000_000, inputTokensPerRequest: 500 });
-    expect(a.verdict).toBe("api");
+    // 000 prefers the API for quality (task.embeddings, +1 api), but over 24 months the API carries a
+    // $4,000 forced migration (re-embedding) every 15 months: $10 + $4,000 / 24 = $176.67 a month
+    // against $32.58 locally, and the arithmetic wins; the disagreement is reported.
+    expect(a.verdict).toBe("local");
     expect(rules(a)).toContain("task.embeddings");
+    expect(a.conflicts.some((c) => c.rules.includes("task.embeddings") && c.winner === "local")).toBe(true);
     // 1,000,000 × 500 tokens = 500M tokens × $0.02/M = $10.00.
     expect(option(a, "api:openai:text-embedding-3-small")?.monthly.monthlyCostUsd.toString()).toBe("10");
-    expect(a.options.some((o) => o.modelId === "all-minilm-l6-v2")).toBe(true);
+    // Local: 500 tokens → ceil(500 / 256) = 2 chunks a request; peak = 1,000,000 × 2 × 3 / (730 × 3,600 s)
+    // = 2.28 sentences/s, under one core's 209.2, so 1 core × 730 h × $0.044625 = $32.57625.
+    const local = option(a, "local:all-minilm-l6-v2");
+    expect(local?.monthly.monthlyCostUsd.toString()).toBe("32.57625");
+    expect(local?.monthly.lineItems.some((l) => l.flag === "price-not-found")).toBe(false);
   });
 
   it("000's 100K messages on gpt-4o-mini stay on the API and the 100K break-even claim is corrected", () => {
@@ -252,10 +302,17 @@ describe("seed scenarios", () => {
     expect(a.verdict).toBe("private-cloud");
   });
 
-  it("training from scratch requires an open-source model on your own GPUs", () => {
+  it("training from scratch offers only open-source models, and says none can be sized", () => {
     const a = adviceFor({ customization: "full-training", team: "ml-team" });
     expect(rules(a)).toContain("customization.full-training");
-    expect(["self-hosted", "local"]).toContain(a.verdict);
+    const all = [...a.options, ...a.excluded.map((e) => e.option)];
+    // Llama, Mistral and Qwen are open weights (001): never offered for full training.
+    expect(all.filter((o) => o.verdict === "self-hosted" || o.verdict === "local")).toEqual([]);
+    const messages = a.issues.map((i) => i.message).join("\n");
+    expect(messages).toContain("OLMo 2 7B");
+    expect(messages).toContain("no self-hosted open-source chat model can be sized");
+    // With nothing to run it on, the hard rule cannot apply, and the Advice says so.
+    expect(a.conflicts.some((c) => c.rules.includes("customization.full-training"))).toBe(true);
   });
 
   it("HIPAA plus air-gapped: both hard rules hold, local wins", () => {

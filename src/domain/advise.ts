@@ -1,19 +1,11 @@
-import {
-  type Advice,
-  type BreakEvenSummary,
-  type Deprecation,
-  type OptionCost,
-  VERDICTS,
-  type Verdict,
-} from "./advice.js";
-import { apiCostPerRequest } from "./calc/api-cost.js";
-import { breakEven, curveVolumes, selfHostedCostAt, stepVolumes } from "./calc/break-even.js";
+import { type Advice, type Deprecation, type OptionCost, VERDICTS, type Verdict } from "./advice.js";
+import { computeBreakEven } from "./break-even-summary.js";
 import type { Catalog } from "./catalog/catalog.js";
 import type { DomainIssue } from "./errors.js";
 import { issue } from "./errors.js";
 import type { Dec } from "./money.js";
 import { buildOptions } from "./options/build-options.js";
-import { deploymentLabel, type SizedPlan } from "./options/self-hosted-options.js";
+import { retiredBy } from "./options/retirement.js";
 import { choosePlan } from "./plans.js";
 import { type Profile, ProfileSchema } from "./profile.js";
 import type { ResolvedProfile } from "./resolve-profile.js";
@@ -69,71 +61,6 @@ function deprecationsFor(
   );
 }
 
-/** Smallest break-even volume between the comparator API and any sized self-hosted plan. */
-function computeBreakEven(
-  p: ResolvedProfile,
-  comparator: OptionCost | undefined,
-  plans: ReadonlyArray<{ verdict: "self-hosted" | "local"; sized: SizedPlan }>,
-  catalog: Catalog,
-): BreakEvenSummary | null {
-  if (!comparator || plans.length === 0) return null;
-  const price = catalog.hostedPrice(comparator.modelId, p.inputTokensPerRequest);
-  if (!price.ok) return null;
-  const batch = p.latency === "batch" ? catalog.batchDiscount(price.value.providerId) : undefined;
-  const perRequest = apiCostPerRequest(price.value, p, batch);
-  let best: { summary: BreakEvenSummary; plan: SizedPlan } | null = null;
-  for (const { verdict, sized: s } of plans) {
-    const be = breakEven(perRequest, s.plan);
-    const id = `${verdict}:${s.model.id}@${s.instance.id}`;
-    const summary: BreakEvenSummary =
-      be.kind === "at"
-        ? {
-            apiOptionId: comparator.id,
-            selfHostedOptionId: id,
-            requestsPerMonth: be.requestsPerMonth,
-            exactRequestsPerMonth: be.exactRequestsPerMonth,
-            monthlyCostUsd: be.monthlyCostUsd,
-            currentRequestsPerMonth: p.requestsPerMonth,
-            selfHostedDeployment: deploymentLabel(s.instance, be.instances),
-            reason: null,
-            curve: [],
-          }
-        : {
-            apiOptionId: comparator.id,
-            selfHostedOptionId: id,
-            requestsPerMonth: null,
-            exactRequestsPerMonth: null,
-            monthlyCostUsd: null,
-            currentRequestsPerMonth: p.requestsPerMonth,
-            selfHostedDeployment: null,
-            reason:
-              be.reason === "api-free"
-                ? "the API option costs nothing per request"
-                : "each GPU instance costs more than the API traffic it can carry",
-            curve: [],
-          };
-    const b = best?.summary.requestsPerMonth;
-    if (
-      best === null ||
-      (summary.requestsPerMonth !== null && (b === null || b === undefined || summary.requestsPerMonth < b))
-    ) {
-      best = { summary, plan: s };
-    }
-  }
-  if (!best) return null;
-  // Both sides' cost over a range of volumes around yours and the break-even, for the chart.
-  const sampled = curveVolumes(p.requestsPerMonth, best.summary.requestsPerMonth);
-  const from = sampled[0] ?? 0;
-  const to = sampled[sampled.length - 1] ?? 0;
-  const volumes = [...new Set([...sampled, ...stepVolumes(best.plan.plan, from, to)])].sort((a, b) => a - b);
-  const curve = volumes.map((v) => ({
-    requestsPerMonth: v,
-    apiUsd: perRequest.times(v),
-    selfHostedUsd: selfHostedCostAt(best.plan.plan, v),
-  }));
-  return { ...best.summary, curve };
-}
-
 const byTco = (a: OptionCost, b: OptionCost) => a.tco.perMonthUsd.comparedTo(b.tco.perMonthUsd);
 
 /** An option with a line the catalog could not price: its total is a floor, so it never wins on cost. */
@@ -162,14 +89,27 @@ export function advise(input: Profile, catalog: Catalog, opts: AdviseOptions): R
     );
   }
   const { profile: p, assumptions } = resolveProfile(parsed.data, catalog);
-  const set = buildOptions(p, catalog);
+  const set = buildOptions(p, catalog, opts.today);
   const currentHosted = p.currentModel ? catalog.hostedPrice(p.currentModel, p.inputTokensPerRequest) : null;
   const apiOptions = set.options.filter((o) => o.verdict === "api").sort(byTco);
-  const comparator =
-    (currentHosted?.ok ? apiOptions.find((o) => o.modelId === currentHosted.value.key) : undefined) ??
-    apiOptions[0];
+  // A current model already retired is compared through the replacement its vendor names.
+  const currentRetired = currentHosted?.ok ? retiredBy(currentHosted.value.key, catalog, opts.today) : null;
+  const replacement = currentRetired?.replacement
+    ? catalog.hostedPrice(currentRetired.replacement, p.inputTokensPerRequest)
+    : null;
+  const comparatorKey = replacement?.ok
+    ? replacement.value.key
+    : currentHosted?.ok
+      ? currentHosted.value.key
+      : null;
+  const comparator = apiOptions.find((o) => o.modelId === comparatorKey) ?? apiOptions[0];
   const be = computeBreakEven(p, comparator, set.selfHostedPlans, catalog);
-  const deprecations = deprecationsFor(p, set.options, catalog, opts.today);
+  const deprecations = deprecationsFor(
+    p,
+    [...set.options, ...set.retired.map((r) => r.option)],
+    catalog,
+    opts.today,
+  );
   const revenueShare: Dec | null =
     comparator && p.monthlyRevenueUsd
       ? comparator.monthly.monthlyCostUsd.dividedBy(p.monthlyRevenueUsd)
@@ -205,6 +145,7 @@ export function advise(input: Profile, catalog: Catalog, opts: AdviseOptions): R
   const isCurrent = (o: OptionCost) =>
     currentHosted?.ok === true &&
     o.modelId === currentHosted.value.key &&
+    currentRetired === null &&
     !retiringSoon(currentHosted.value.model);
   const eligible = set.options
     .filter((o) => decision.allowed.has(o.verdict))
@@ -219,16 +160,20 @@ export function advise(input: Profile, catalog: Catalog, opts: AdviseOptions): R
   const excluded = set.options
     .filter((o) => !decision.allowed.has(o.verdict))
     .sort(byTco)
-    .map((option) => ({ option, excludedBy: decision.excludedBy[option.verdict] ?? "no priced option" }));
+    .map((option) => ({ option, excludedBy: decision.excludedBy[option.verdict] ?? "no priced option" }))
+    .concat(set.retired);
   const growth = decision.fired.some((f) =>
     ["volume.high", "scenario.voice-enterprise", "revenue.api-share"].includes(f.rule),
   );
 
+  // An embedding model is not a chat model (000): there is no answer of its to serve in shadow mode.
+  const currentKind = p.currentModel ? catalog.resolveModel(p.currentModel) : null;
+  const generativeCurrent = currentKind?.ok && currentKind.value.kind === "embedding" ? null : p.currentModel;
   const plan = choosePlan(
     decision.verdict,
     eligible[0],
-    p.currentModel,
-    currentHosted?.ok === true && !retiringSoon(currentHosted.value.model),
+    generativeCurrent,
+    currentHosted?.ok === true && currentRetired === null && !retiringSoon(currentHosted.value.model),
     growth,
   );
   // A plan is a rule's effect too: it shows among the reasons with its id and source.

@@ -62,8 +62,12 @@ describe("checkThresholdForProfile", () => {
     requestsPerMonth,
     exactRequestsPerMonth: requestsPerMonth === null ? null : dec(requestsPerMonth),
     monthlyCostUsd: null,
+    apiMonthlyCostUsd: null,
+    selfHostedMonthlyCostUsd: null,
+    costsAgreeWithinCent: false,
     currentRequestsPerMonth: 100_000,
     reason: null,
+    note: null,
     selfHostedDeployment: null,
     curve: [],
   });

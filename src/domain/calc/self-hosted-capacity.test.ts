@@ -63,6 +63,7 @@ const tp8b: Throughput = {
   precision: "fp16",
   outputTokensPerSecond: 1000,
   conditions: "test",
+  method: "online-serving",
   asOf,
   source: "test",
 };

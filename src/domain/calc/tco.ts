@@ -6,8 +6,23 @@ export interface RecurringEvent {
   code: string;
   label: string;
   everyMonths: number;
+  /**
+   * Month of the first occurrence, when a known date fixes it (a model's announced retirement);
+   * without it the first falls one interval in.
+   */
+  firstAtMonth?: number;
   costUsd: Numeric;
   source: string;
+}
+
+/**
+ * How many times a recurring event falls within the horizon: at firstAtMonth (default: one
+ * interval in), then every interval after it.
+ */
+export function occurrences(r: RecurringEvent, horizonMonths: number): number {
+  const first = r.firstAtMonth ?? r.everyMonths;
+  if (first > horizonMonths) return 0;
+  return 1 + Math.floor((horizonMonths - Math.max(0, first)) / r.everyMonths);
 }
 
 export interface OneTimeCost {
@@ -49,8 +64,12 @@ export function totalCostOfOwnership(input: TcoInput): Tco {
     ),
     ...input.oneTime.map((o) => line(o.code, o.label, 1, "once", o.costUsd, o.source)),
     ...input.recurring.map((r) => {
-      const times = Math.floor(input.horizonMonths / r.everyMonths);
-      return line(r.code, `${r.label} (every ${r.everyMonths} months)`, times, "event", r.costUsd, r.source);
+      const times = occurrences(r, input.horizonMonths);
+      const when =
+        r.firstAtMonth === undefined
+          ? `every ${r.everyMonths} months`
+          : `first in month ${Math.ceil(Math.max(r.firstAtMonth, 0.01))}, then every ${r.everyMonths} months`;
+      return line(r.code, `${r.label} (${when})`, times, "event", r.costUsd, r.source);
     }),
   ];
   const b = breakdown(lines);

@@ -85,6 +85,13 @@ export const OpenWeightModelSchema = z
   .strict();
 export type OpenWeightModel = z.infer<typeof OpenWeightModelSchema>;
 
+/**
+ * How a benchmark was run: an offline maximum (TensorRT-LLM's trtllm-bench, every request queued at
+ * once), an online server under load (vLLM benchmark_serving), or one stream at batch size 1.
+ */
+export const THROUGHPUT_METHODS = ["offline-max-throughput", "online-serving", "single-stream"] as const;
+export type ThroughputMethod = (typeof THROUGHPUT_METHODS)[number];
+
 /** A public benchmark's sustained output throughput for one model on one GPU type. */
 export const ThroughputSchema = z
   .object({
@@ -97,6 +104,8 @@ export const ThroughputSchema = z
     outputTokensPerSecond: positive,
     /** Engine, concurrency and prompt/output lengths of the benchmark. */
     conditions: z.string().min(1),
+    /** Benchmarks run differently are not comparable; the option says which kind sized it. */
+    method: z.enum(THROUGHPUT_METHODS).default("online-serving"),
     ...Sourced,
   })
   .strict();

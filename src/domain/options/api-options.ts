@@ -5,6 +5,7 @@ import type { Catalog, HostedModelPrice } from "../catalog/catalog.js";
 import type { DomainIssue } from "../errors.js";
 import type { Numeric } from "../money.js";
 import type { ResolvedProfile } from "../resolve-profile.js";
+import { lifecycleOfKey, retiredBy } from "./retirement.js";
 import { type OptionSettings, vendorTco } from "./settings.js";
 
 /** An option rented per token from a vendor: proprietary, nothing to size, no licence to hold. */
@@ -67,12 +68,11 @@ export function apiOption(
     modelId: price.key,
     deployment: `${providerLabel(price.providerId)}${deploymentNote ? ` (${deploymentNote})` : ""}${batch ? ", batch" : ""}`,
     monthly,
-    tco: vendorTco(monthly, p, s),
+    tco: vendorTco(monthly, p, s, lifecycleOfKey(price.key, catalog)),
     notes,
   });
 }
 
-/** Hosted candidates: the ones the question names, the current model, then the use case's defaults. */
 /** Least capable hosted tier that meets each quality need (002: 99%+ accuracy stays with the strongest APIs). */
 export const MIN_API_TIER: Record<ResolvedProfile["quality"], number> = {
   general: 1,
@@ -84,6 +84,7 @@ export const MIN_API_TIER: Record<ResolvedProfile["quality"], number> = {
 export const apiTier = (key: string, catalog: Catalog): number =>
   catalog.data.apiModelTiers.find((t) => t.model === key)?.tier ?? 2;
 
+/** Hosted candidates: the ones the question names, the current model, then the use case's defaults. */
 export function apiCandidateNames(p: ResolvedProfile, catalog: Catalog): string[] {
   const list = catalog.data.candidates.find((c) => c.useCase === p.useCase);
   const defaults = list?.api ?? [];
@@ -113,6 +114,19 @@ export function apiOptions(
     if (!named.has(name) && apiTier(resolved.value.price.key, catalog) < MIN_API_TIER[p.quality]) continue;
     seen.add(resolved.value.price.key);
     options.push(apiOption(resolved.value.price, p, catalog, s));
+    // A named model the vendor has shut down is compared through the replacement the vendor names.
+    const retired = named.has(name) ? retiredBy(resolved.value.price.key, catalog, s.today) : null;
+    const next = retired?.replacement
+      ? catalog.hostedPrice(retired.replacement, p.inputTokensPerRequest)
+      : null;
+    if (next?.ok && !seen.has(next.value.key)) {
+      seen.add(next.value.key);
+      const o = apiOption(next.value, p, catalog, s);
+      options.push({
+        ...o,
+        notes: [...o.notes, `replaces ${resolved.value.price.model}, retired on ${retired?.retiresOn}`],
+      });
+    }
   }
   return { options, issues };
 }

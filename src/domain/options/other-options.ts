@@ -13,6 +13,7 @@ import {
   type SizedPlan,
   selfHostedCandidates,
   sizedOption,
+  unsizedIssues,
 } from "./self-hosted-options.js";
 import { type OptionSettings, ownedTco } from "./settings.js";
 
@@ -78,12 +79,13 @@ export function localOptions(
   p: ResolvedProfile,
   catalog: Catalog,
   s: OptionSettings,
-): { options: OptionCost[]; plans: SizedPlan[] } {
+): { options: OptionCost[]; plans: SizedPlan[]; issues: DomainIssue[] } {
   const plans: SizedPlan[] = [];
-  if (!wantsOwnHardware(p)) return { options: [], plans };
+  if (!wantsOwnHardware(p)) return { options: [], plans, issues: [] };
   const onHand = onHandInstance(p, catalog);
   const bought = catalog.data.gpuInstances.filter((g) => g.service === "on-prem");
-  for (const model of selfHostedCandidates(p, catalog)) {
+  const candidates = selfHostedCandidates(p, catalog);
+  for (const model of candidates) {
     const owned = onHand
       ? cheapestPlan(model, [onHand], p, catalog, s, p.requestsPerMonth, true).sized
       : null;
@@ -91,13 +93,15 @@ export function localOptions(
     if (sized) plans.push(sized);
   }
   const options = plans.map((sized) => sizedOption(sized, "local", p, s));
-  if (options.length === 0) {
+  const issues = unsizedIssues(p, catalog, candidates, plans, "local");
+  // 002's flat figure is for voice models a business runs; it does not stand in for full training.
+  if (options.length === 0 && p.customization !== "full-training") {
     const flat = catalog.data.flatEstimates.find(
       (f) => f.id === (p.requestsPerMonth > 10_000 ? "seed-002-local-large" : "seed-002-local-small"),
     );
     if (flat) options.push(flatOption(flat.id, flat.label, "local", flatSelfHostedCost(flat, "low"), p, s));
   }
-  return { options, plans };
+  return { options, plans, issues };
 }
 
 /**

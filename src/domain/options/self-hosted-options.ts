@@ -2,7 +2,7 @@ import type { OptionCost, Verdict } from "../advice.js";
 import { type CapacityPlan, capacityPlan } from "../calc/self-hosted-capacity.js";
 import { flatSelfHostedCost } from "../calc/self-hosted-flat.js";
 import type { Catalog } from "../catalog/catalog.js";
-import type { GpuInstance, OpenWeightModel } from "../catalog/schema.js";
+import type { GpuInstance, OpenWeightModel, Throughput } from "../catalog/schema.js";
 import type { DomainIssue } from "../errors.js";
 import type { Numeric } from "../money.js";
 import type { ResolvedProfile } from "../resolve-profile.js";
@@ -16,6 +16,8 @@ export interface SizedPlan {
   throughputSource: string;
   precision: string;
   gpusPerReplica: number;
+  /** The benchmark that sized it, for the method note. */
+  throughput: Throughput;
 }
 
 const MIN_TIER: Record<ResolvedProfile["quality"], 1 | 2 | 3> = {
@@ -24,11 +26,23 @@ const MIN_TIER: Record<ResolvedProfile["quality"], 1 | 2 | 3> = {
   "high-accuracy": 3,
 };
 
-/** Open-weight candidates: those the question names (always kept), then the use case's list filtered by task and quality. */
-export function selfHostedCandidates(p: ResolvedProfile, catalog: Catalog): OpenWeightModel[] {
-  const named = [...p.candidateModels, ...(p.currentModel ? [p.currentModel] : [])]
+/** The open-weight models the question names, as current model or candidates. */
+export const namedOpenWeight = (p: ResolvedProfile, catalog: Catalog): OpenWeightModel[] =>
+  [...p.candidateModels, ...(p.currentModel ? [p.currentModel] : [])]
     .map((n) => catalog.openWeightModel(n))
     .filter((m): m is OpenWeightModel => m !== undefined);
+
+/**
+ * Open-weight candidates: those the question names (always kept), then the use case's list filtered
+ * by task and quality. Full training needs weights, training code and data (001), so only
+ * open-source models qualify then, from the whole catalog.
+ */
+export function selfHostedCandidates(p: ResolvedProfile, catalog: Catalog): OpenWeightModel[] {
+  if (p.customization === "full-training")
+    return catalog.data.openWeightModels.filter(
+      (m) => m.openness === "open-source" && m.tasks.includes(p.useCase),
+    );
+  const named = namedOpenWeight(p, catalog);
   const listed = (catalog.data.candidates.find((c) => c.useCase === p.useCase)?.selfHosted ?? [])
     .map((id) => catalog.openWeightModel(id))
     .filter((m): m is OpenWeightModel => m !== undefined)
@@ -72,6 +86,7 @@ export function cheapestPlan(
           throughputSource: tp.source,
           precision: tp.precision,
           gpusPerReplica: tp.gpusPerReplica,
+          throughput: tp,
         };
       }
     }
@@ -127,8 +142,25 @@ export function sizedOption(
       throughputSource: sized.throughputSource,
     },
     selfHostedShare: null,
-    notes: [],
+    notes: sizingNotes(sized),
   };
+}
+
+/** What the reader must know about the figures behind a sized plan: how the benchmark was run, what the price covers. */
+export function sizingNotes(sized: SizedPlan): string[] {
+  const notes: string[] = [];
+  const m = sized.throughput.method;
+  if (m === "offline-max-throughput")
+    notes.push(
+      "sized on TensorRT-LLM's offline maximum throughput (trtllm-bench, all requests queued at once), not a vLLM serving benchmark: vLLM under latency limits sustains less, so more GPUs may be needed",
+    );
+  if (m === "single-stream")
+    notes.push(
+      "sized on one stream's speed (batch size 1): a batched server sustains many times more, so this overstates the GPUs needed",
+    );
+  if (/card only|host PC not included/i.test(sized.instance.name))
+    notes.push("the hardware price covers the GPU card only: a host PC to put it in is not included");
+  return notes;
 }
 
 /** Cloud instances (rented by the hour) in the profile's cloud. */
@@ -146,21 +178,61 @@ export function selfHostedOptions(
   const plans: SizedPlan[] = [];
   const issues: DomainIssue[] = [];
   const instances = cloudInstances(p, catalog);
-  for (const model of selfHostedCandidates(p, catalog)) {
+  const candidates = selfHostedCandidates(p, catalog);
+  for (const model of candidates) {
     const { sized } = cheapestPlan(model, instances, p, catalog, s, p.requestsPerMonth);
     if (sized) plans.push(sized);
   }
+  if (p.cloud !== "on-prem") issues.push(...unsizedIssues(p, catalog, candidates, plans, "self-hosted"));
   const options = plans.map((sized) => sizedOption(sized, "self-hosted", p, s));
+  // 003's flat figure is Llama 3 70B: it stands in only for work that model does, and never for full training.
+  const seedModel = catalog.openWeightModel("llama-3.1-70b");
+  const flatFits = p.customization !== "full-training" && seedModel?.tasks.includes(p.useCase) === true;
   if (options.length === 0 && p.cloud !== "on-prem") {
     const flat = catalog.data.flatEstimates.find((f) => f.id === "seed-003-llama3-70b-4xa100");
-    if (flat)
+    if (flat && flatFits) {
       options.push(flatOption(flat.id, flat.label, "self-hosted", flatSelfHostedCost(flat, "low"), p, s));
-    issues.push({
-      code: "no-throughput-data",
-      message: `no GPU throughput benchmark covers the self-hosted candidates on ${p.cloud}: used 003's flat figure`,
-    });
+      issues.push({
+        code: "no-throughput-data",
+        message: `no GPU throughput benchmark covers the self-hosted candidates on ${p.cloud}: used 003's flat figure for Llama 3 70B on 4x A100`,
+      });
+    } else
+      issues.push({
+        code: "no-throughput-data",
+        message: `no self-hosted ${p.customization === "full-training" ? "open-source " : ""}${p.useCase} model can be sized on ${p.cloud}: no throughput benchmark in the catalog covers one`,
+      });
   }
   return { options, plans, issues };
+}
+
+/**
+ * A model the question names, or an open-source model full training needs, that no benchmark can
+ * size: said out loud, never silently dropped.
+ */
+export function unsizedIssues(
+  p: ResolvedProfile,
+  catalog: Catalog,
+  candidates: readonly OpenWeightModel[],
+  plans: readonly SizedPlan[],
+  where: "self-hosted" | "local",
+): DomainIssue[] {
+  const named = new Set(namedOpenWeight(p, catalog).map((m) => m.id));
+  const mustSay = (m: OpenWeightModel) => named.has(m.id) || p.customization === "full-training";
+  const place = where === "local" ? "on your own hardware" : `on any ${p.cloud.toUpperCase()} GPU instance`;
+  return candidates
+    .filter((m) => mustSay(m) && !plans.some((s) => s.model.id === m.id))
+    .map((m) => {
+      const gpus = [...new Set(catalog.throughputFor(m.id).map((t) => t.gpuType))];
+      const why =
+        gpus.length === 0
+          ? "the catalog has no throughput benchmark for it"
+          : `its benchmarks cover only ${gpus.join(", ")}`;
+      return {
+        code: "no-throughput-data" as const,
+        message: `${m.name} cannot be sized ${place}: ${why}`,
+        subject: m.id,
+      };
+    });
 }
 
 export function flatOption(

@@ -8,6 +8,7 @@ import {
   withoutSetupAmortization,
 } from "../calc/tco.js";
 import type { Catalog } from "../catalog/catalog.js";
+import type { Lifecycle } from "../catalog/schema.js";
 import type { ResolvedProfile } from "../resolve-profile.js";
 
 /** The catalog's numeric defaults that option building needs, read once. */
@@ -23,9 +24,11 @@ export interface OptionSettings {
   forcedMigrationCostUsd: number;
   forcedMigrationEngineerHours: number;
   engineerHourlyUsd: number;
+  /** The day advised for (YYYY-MM-DD): retirement dates count from it; null when no day is known. */
+  today: string | null;
 }
 
-export function optionSettings(catalog: Catalog): OptionSettings {
+export function optionSettings(catalog: Catalog, today: string | null = null): OptionSettings {
   const n = (k: string) => catalog.numberDefault(k);
   return {
     hoursPerMonth: n("hoursPerMonth"),
@@ -39,6 +42,7 @@ export function optionSettings(catalog: Catalog): OptionSettings {
     forcedMigrationEngineerHours: n("forcedMigrationEngineerHours"),
     engineerHourlyUsd: n("engineerHourlyUsd"),
     forcedMigrationCostUsd: n("forcedMigrationEngineerHours") * n("engineerHourlyUsd"),
+    today,
   };
 }
 
@@ -61,15 +65,29 @@ export function capacityAssumptions(
   };
 }
 
-/** A vendor retires the model every so often and the prompts must be retested (004). */
-export function forcedMigration(s: OptionSettings): RecurringEvent {
-  return {
+const DAY_MS = 86_400_000;
+/** Average days in a month (365.25 / 12), to turn a date gap into months. */
+const DAYS_PER_MONTH = 30.4375;
+
+/**
+ * A vendor retires the model every so often and the prompts must be retested (004). When the
+ * catalog knows the model's retirement date, the first migration falls then, not one interval in.
+ */
+export function forcedMigration(s: OptionSettings, lifecycle?: Lifecycle): RecurringEvent {
+  const base: RecurringEvent = {
     code: "tco.forced-migration",
     label: `Forced model migration, ${s.forcedMigrationEngineerHours} engineer-hours × $${s.engineerHourlyUsd}`,
     everyMonths: s.forcedMigrationIntervalMonths,
     costUsd: s.forcedMigrationCostUsd,
     source:
       "seeds/004_6527799eb7821511.txt (retirements every 12-18 months); catalog defaults forcedMigration*",
+  };
+  if (!lifecycle?.retiresOn || s.today === null) return base;
+  const days = (Date.parse(lifecycle.retiresOn) - Date.parse(s.today)) / DAY_MS;
+  return {
+    ...base,
+    firstAtMonth: Math.max(0, days / DAYS_PER_MONTH),
+    source: `${base.source}; first at the announced retirement on ${lifecycle.retiresOn} (${lifecycle.source})`,
   };
 }
 
@@ -81,12 +99,17 @@ export const setupOnce = (s: OptionSettings): OneTimeCost => ({
 });
 
 /** TCO of an option rented per token from a vendor who retires models. */
-export const vendorTco = (monthly: CostBreakdown, p: ResolvedProfile, s: OptionSettings): Tco =>
+export const vendorTco = (
+  monthly: CostBreakdown,
+  p: ResolvedProfile,
+  s: OptionSettings,
+  lifecycle?: Lifecycle,
+): Tco =>
   totalCostOfOwnership({
     monthly,
     horizonMonths: p.horizonMonths,
     oneTime: [],
-    recurring: [forcedMigration(s)],
+    recurring: [forcedMigration(s, lifecycle)],
   });
 
 /** TCO of an option you run: setup once, no forced migrations (you pin the version). */
@@ -95,10 +118,11 @@ export const ownedTco = (
   p: ResolvedProfile,
   s: OptionSettings,
   vendorSide = false,
+  lifecycle?: Lifecycle,
 ): Tco =>
   totalCostOfOwnership({
     monthly: withoutSetupAmortization(monthly),
     horizonMonths: p.horizonMonths,
     oneTime: [setupOnce(s)],
-    recurring: vendorSide ? [forcedMigration(s)] : [],
+    recurring: vendorSide ? [forcedMigration(s, lifecycle)] : [],
   });

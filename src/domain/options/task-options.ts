@@ -1,4 +1,4 @@
-import type { OptionCost } from "../advice.js";
+import type { ExcludedOption, OptionCost } from "../advice.js";
 import type { CostBreakdown } from "../calc/line-items.js";
 import { breakdown, line, missingPriceLine } from "../calc/line-items.js";
 import { flatSelfHostedCost } from "../calc/self-hosted-flat.js";
@@ -8,6 +8,7 @@ import type { DomainIssue } from "../errors.js";
 import { dec } from "../money.js";
 import type { ResolvedProfile } from "../resolve-profile.js";
 import { apiCandidateNames, perTokenOption, providerLabel } from "./api-options.js";
+import { lifecycleOfKey, splitRetired } from "./retirement.js";
 import { type OptionSettings, ownedTco, vendorTco } from "./settings.js";
 
 function voiceBill(p: ResolvedProfile, catalog: Catalog, nlu: HostedModelPrice): CostBreakdown {
@@ -38,8 +39,8 @@ export function voiceOptions(
   p: ResolvedProfile,
   catalog: Catalog,
   s: OptionSettings,
-): { options: OptionCost[]; issues: DomainIssue[] } {
-  const options: OptionCost[] = [];
+): { options: OptionCost[]; retired: ExcludedOption[]; issues: DomainIssue[] } {
+  const priced: OptionCost[] = [];
   const issues: DomainIssue[] = [];
   const names = [
     ...new Set([...apiCandidateNames(p, catalog), String(catalog.defaultFor("voiceNluModel").value)]),
@@ -54,7 +55,7 @@ export function voiceOptions(
     if (seen.has(r.value.key)) continue;
     seen.add(r.value.key);
     const monthly = voiceBill(p, catalog, r.value);
-    options.push(
+    priced.push(
       perTokenOption({
         id: `api:voice:${r.value.key}`,
         verdict: "api",
@@ -62,11 +63,13 @@ export function voiceOptions(
         modelId: r.value.key,
         deployment: `telephony + speech-to-text APIs + ${providerLabel(r.value.providerId)} for NLU`,
         monthly,
-        tco: vendorTco(monthly, p, s),
+        tco: vendorTco(monthly, p, s, lifecycleOfKey(r.value.key, catalog)),
         notes: [],
       }),
     );
   }
+  // A retired NLU model is set aside before the hybrid below picks the cheapest API pipeline.
+  const { kept: options, retired } = splitRetired(priced, catalog, s.today);
   const v = p.voice!;
   const flat = catalog.data.flatEstimates.find(
     (f) => f.id === (v.callsPerMonth > 10_000 ? "seed-002-local-large" : "seed-002-local-small"),
@@ -134,7 +137,7 @@ export function voiceOptions(
       });
     }
   }
-  return { options, issues };
+  return { options, retired, issues };
 }
 
 /** Embeddings: a hosted embedding model per token, or a small local model on CPU (000's comparison). */
@@ -164,7 +167,7 @@ export function embeddingOptions(p: ResolvedProfile, catalog: Catalog, s: Option
           modelId: m.id,
           deployment: providerLabel(r.value.providerId),
           monthly,
-          tco: vendorTco(monthly, p, s),
+          tco: vendorTco(monthly, p, s, lifecycleOfKey(r.value.key, catalog)),
           notes: [`${m.dimensions} dimensions`],
         }),
       );

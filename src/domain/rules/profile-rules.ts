@@ -166,9 +166,9 @@ export const PROFILE_RULES: readonly Rule[] = [
     id: "task.embeddings",
     factor: "task",
     when: ({ p }) => p.useCase === "embeddings",
-    scores: () => ({}),
+    scores: () => ({ api: 1 }),
     rationale:
-      "Embeddings for search: text-embedding-3-small (1536 dimensions) through the API, or all-MiniLM-L6-v2 (384) run locally.",
+      "Embeddings for search: 000 rates text-embedding-3-small (1536 dimensions, API) best for quality and all-MiniLM-L6-v2 (384, run locally) lower quality; the cost decides the rest.",
     source: `${S000} (For Embeddings (Vector Search))`,
   },
   {
