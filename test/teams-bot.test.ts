@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TEAMS_COMMANDS } from "../src/channels/teams/commands.js";
-import { ANSWER_ACTIONS } from "../src/render/answer-actions.js";
-import { type AdaptiveCard, cardBytes, TEAMS_CARD_MAX_BYTES } from "../src/render/teams/answer-card.js";
-import type { ConnectorCall } from "./fakes/bot-connector.js";
+import type { AdaptiveCard } from "../src/render/teams/answer-card.js";
 import { adaptiveCardProblems } from "./support/adaptive-card.js";
 import {
   ADA,
   answerIdOf,
-  BOT,
   CHANNEL,
   cardOf,
   cardText,
@@ -21,59 +18,16 @@ import {
   type TeamsHarness,
 } from "./support/teams.js";
 
-/** Starting PGlite and the bot takes seconds, more on a busy machine. */
-const STARTUP_MS = 60_000;
-
-/** One bot per describe block (PGlite takes a while to start); each test talks in its own chat or thread. */
-function sharedBot(): () => TeamsHarness {
-  let teams: TeamsHarness | null = null;
-  beforeAll(async () => {
-    teams = await startTeams();
-  }, STARTUP_MS);
-  afterAll(async () => {
-    await teams?.close();
-  });
-  return () => {
-    if (!teams) throw new Error("the bot did not start");
-    return teams;
-  };
-}
-
-const QUESTION = "500k requests a month, 500 in / 200 out tokens, on gpt-4o-mini";
-
-/** What the bot sent into one conversation (a chat, or a channel thread's reply chain). */
-const callsIn = (calls: ConnectorCall[], conversationId: string) =>
-  calls.filter((c) => c.conversationId === conversationId);
-
-/** The n-th answer card (1-based) the bot posted into a conversation, once it is there. */
-const nthCard = (t: TeamsHarness, conversationId: string, n: number) =>
-  t.connector.waitFor((calls) => {
-    const cards = callsIn(calls, conversationId).filter((c) => c.kind !== "update" && cardOf(c) !== null);
-    return cards.length >= n ? (cards[n - 1] as ConnectorCall) : null;
-  });
-
-/** The n-th text message (1-based) the bot posted into a conversation. */
-const nthText = (t: TeamsHarness, conversationId: string, n: number) =>
-  t.connector.waitFor((calls) => {
-    const texts = callsIn(calls, conversationId).filter(
-      (c) => c.activity.type === "message" && c.activity.text,
-    );
-    return texts.length >= n ? (texts[n - 1] as ConnectorCall) : null;
-  });
-
-const threadOfPost = (post: Record<string, unknown>) => String((post.conversation as { id: string }).id);
-
-function expectValidAnswerCard(card: AdaptiveCard | null): void {
-  expect(card).not.toBeNull();
-  expect(adaptiveCardProblems(card)).toEqual([]);
-  expect(card?.version).toBe("1.5");
-  expect(cardBytes(card)).toBeLessThan(TEAMS_CARD_MAX_BYTES);
-  expect(card?.actions?.map((a) => a.title)).toEqual(ANSWER_ACTIONS.map((a) => a.label));
-  for (const a of card?.actions ?? []) {
-    expect(a).toMatchObject({ type: "Action.Execute", verb: (a.data as { action: string }).action });
-    expect(a.fallback).toMatchObject({ type: "Action.Submit", data: a.data });
-  }
-}
+import {
+  callsIn,
+  expectValidAnswerCard,
+  nthCard,
+  nthText,
+  QUESTION,
+  STARTUP_MS,
+  sharedBot,
+  threadOfPost,
+} from "./support/teams-flows.js";
 
 /** Questions, follow-ups and buttons share one bot; each test talks in a chat or thread of its own. */
 const bot = sharedBot();
@@ -389,75 +343,5 @@ describe("Teams: the answer card's actions", () => {
     const res = await t.post(executeInvoke(chat, "1", { foo: 1 }, "approve"));
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, type: "application/vnd.microsoft.error" });
-  });
-});
-
-describe("Teams: installation, failures, shutdown", () => {
-  // A bot of its own: these tests take its database away and stop it, in this order.
-  const bot = sharedBot();
-
-  it("welcomes a person who installs it in a 1:1 chat, and keeps the chat's reference", async () => {
-    const t = bot();
-    const chat = newPersonalChat();
-    const install = {
-      ...personalMessage("", chat),
-      type: "conversationUpdate",
-      text: undefined,
-      membersAdded: [{ id: BOT.id }],
-    };
-    expect((await t.post(install)).status).toBe(200);
-    expect(String((await nthText(t, chat, 1)).activity.text)).toContain("`llm-advise <question>`");
-    expect(await t.store.conversations.get(TENANT, chat)).not.toBeNull();
-  });
-
-  it("answers a body that is not JSON with a short 400", async () => {
-    const t = bot();
-    const res = await fetch(`${t.url}/api/messages`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{not json",
-    });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: "the body must be a Bot Framework activity in JSON" });
-  });
-
-  it("tells the person in one short line, never with a stack trace, and an invoke gets an error response", async () => {
-    const t = bot();
-    const post = channelMention(QUESTION);
-    await t.post(post);
-    const call = await nthCard(t, threadOfPost(post), 1);
-    const answerId = answerIdOf(cardOf(call));
-    // The database goes away under the bot: an infrastructure failure, not a user mistake.
-    await t.store.close();
-
-    const chat = newPersonalChat();
-    await t.post(personalMessage("200k requests a month", chat));
-    expect((await nthText(t, chat, 1)).activity.text).toBe(
-      "Something went wrong on my side while answering; please try again.",
-    );
-
-    const res = await t.post(
-      executeInvoke(post.conversation as Record<string, unknown>, call.postedId, {
-        answerId,
-        action: "breakdown",
-      }),
-    );
-    expect(res.status).toBe(500);
-    expect(res.body).toEqual({
-      statusCode: 500,
-      type: "application/vnd.microsoft.error",
-      value: {
-        code: "internal",
-        message: "Something went wrong on my side while answering; please try again.",
-      },
-    });
-    expect(JSON.stringify(t.connector.calls())).not.toMatch(/\bat .*\.(ts|js):\d+/);
-  });
-
-  it("stops taking activities once stopping, with 503 so that the Bot Framework retries", async () => {
-    const t = bot();
-    await t.surface.stop(1000);
-    const res = await t.post(personalMessage(QUESTION, newPersonalChat()));
-    expect(res.status).toBe(503);
   });
 });

@@ -91,7 +91,7 @@ export class AdvisorBot extends ActivityHandler {
   }
 
   private replier(context: TurnContext): Replier {
-    return new Replier(context, this.deps.metrics);
+    return new Replier(context, this.deps.metrics, this.deps.logger);
   }
 
   private parse(context: TurnContext): TeamsActivity | null {

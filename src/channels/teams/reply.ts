@@ -1,7 +1,8 @@
 import { type Activity, ActivityTypes, CardFactory, type TurnContext } from "botbuilder";
+import type { Logger } from "../../logging.js";
 import type { Metrics } from "../../metrics.js";
 import type { AdaptiveCard } from "../../render/teams/answer-card.js";
-import { asTeamsError, connectorStatus } from "./errors.js";
+import { asTeamsError, connectorStatus, logFields } from "./errors.js";
 import type { Outgoing } from "./messages.js";
 
 /** Outgoing content as a Bot Framework message activity. */
@@ -35,6 +36,7 @@ export class Replier {
   constructor(
     private readonly context: TurnContext,
     private readonly metrics: Pick<Metrics, "platformApiErrors">,
+    private readonly logger: Logger,
   ) {}
 
   /** Posts and returns the new message's id (null if the connector gave none). */
@@ -43,9 +45,16 @@ export class Replier {
     return r?.id ?? null;
   }
 
-  /** The "typing…" indicator while an answer is computed and phrased. */
+  /**
+   * The "typing…" indicator while an answer is computed and phrased. Best effort: a refused indicator
+   * (Teams throttles with 429) is counted and logged, and the answer goes ahead.
+   */
   async typing(): Promise<void> {
-    await this.call("sendActivity", () => this.context.sendActivity({ type: ActivityTypes.Typing }));
+    try {
+      await this.call("sendActivity", () => this.context.sendActivity({ type: ActivityTypes.Typing }));
+    } catch (error) {
+      this.logger.warn(logFields(error), "teams typing indicator refused");
+    }
   }
 
   /** Replaces a posted message's card in place, for everyone in the conversation. */

@@ -91,7 +91,8 @@ function handleTurnError(logger: Logger) {
           value: { code: e.code, message: e.userMessage },
         };
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 500, body } });
-      } else if (e.code !== "connector") {
+      } else {
+        // Also after a connector failure: a refused card (413, too large) leaves room for one line.
         await context.sendActivity({ type: ActivityTypes.Message, text: e.userMessage });
       }
     } catch (sendError) {
