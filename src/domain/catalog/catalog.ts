@@ -46,7 +46,7 @@ export interface Catalog {
   lifecycleFor(model: string, providerId: string): Lifecycle | undefined;
   defaultFor(key: string): AssumptionDefault;
   numberDefault(key: string): number;
-  /** Every name "did you mean" may offer. */
+  /** Every name "did you mean" may offer: hosted models with a per-token price. */
   knownModelNames(): string[];
 }
 
@@ -121,12 +121,8 @@ export function buildCatalog(options: CatalogOptions, override?: CatalogOverride
     hostedPricesAsOf: hostedSource.asOf,
 
     knownModelNames() {
-      knownNames ??= [
-        ...data.openWeightModels.map((m) => m.id),
-        ...data.embeddings.map((m) => m.id),
-        ...data.hostedPrices.map((h) => h.model),
-        ...knownHostedModelIds(),
-      ];
+      // Only names with a per-token price: suggesting an open-weight id for a price would dead-end.
+      knownNames ??= [...data.hostedPrices.map((h) => h.model), ...knownHostedModelIds()];
       return knownNames;
     },
 
@@ -146,6 +142,8 @@ export function buildCatalog(options: CatalogOptions, override?: CatalogOverride
       }
       const found = hostedCache.get(cacheKey);
       if (found) return ok(found);
+      const openWeight = findOpenWeight(name);
+      if (openWeight) return err(openWeightHasNoPrice(name, openWeight));
       return err(unknownModel(name, catalog.knownModelNames()));
     },
 
@@ -187,6 +185,17 @@ export function buildCatalog(options: CatalogOptions, override?: CatalogOverride
     },
   };
   return catalog;
+}
+
+/** An open-weight model is run, not rented per token: say so, and point at sizing it or a hosted variant. */
+export function openWeightHasNoPrice(name: string, model: OpenWeightModel): DomainIssue {
+  const hosted = model.managed.map((m) => `${m.providerId}:${m.model}`);
+  const variant = hosted.length > 0 ? `, or a hosted variant such as ${hosted.join(", ")}` : "";
+  return issue(
+    "unknown-model",
+    `${name} is an open-weight model: no per-token price; size it with \`llm-advise breakeven --self-hosted ${model.id}\`${variant}`,
+    { subject: name, suggestions: hosted },
+  );
 }
 
 /** "no price for X; did you mean Y?" */
