@@ -4,7 +4,7 @@ module.exports = {
     {
       name: "domain-is-pure",
       comment:
-        "src/domain imports only itself, zod, the price catalog package and decimal.js (pure arithmetic): no SDK, no I/O, no other src folder.",
+        "src/domain imports only itself, zod, the price catalog package, decimal.js (exact money arithmetic) and fastest-levenshtein (edit distance for 'did you mean'; pure, no I/O, no dependencies, and the house rule prefers a kept library to hand-written generic code): no SDK, no I/O, no other src folder.",
       severity: "error",
       from: { path: "^src/domain/" },
       to: {

@@ -108,7 +108,7 @@ describe("defaults", () => {
         for (const m of text.matchAll(/\bn\("([^"]+)"\)/g)) keys.add(m[1] as string);
       // resolve-profile.ts: pick<T>("field", given[, defaultKey]) reads defaultFor(defaultKey ?? field).
       for (const m of text.matchAll(/pick<[^>]+>\(\s*"([^"]+)"/g)) keys.add(m[1] as string);
-      for (const m of text.matchAll(/isVoice \? "([^"]+)" : "([^"]+)"/g)) {
+      for (const m of text.matchAll(/is(?:Voice|Batch) \? "([^"]+)" : "([^"]+)"/g)) {
         keys.add(m[1] as string);
         keys.add(m[2] as string);
       }

@@ -70,6 +70,8 @@ export function resolveProfile(p: Profile, catalog: Catalog): ResolvedProfileWit
   };
   const useCase = pick<UseCase>("useCase", p.useCase);
   const isVoice = useCase === "voice";
+  // Work that can wait is spread over the day, so reserved GPUs need no daytime peak headroom.
+  const isBatch = useCase === "batch" || p.latency === "batch";
 
   let requestsPerMonth: number;
   let voice: ResolvedProfile["voice"] = null;
@@ -127,7 +129,11 @@ export function resolveProfile(p: Profile, catalog: Catalog): ResolvedProfileWit
     candidateModels: p.candidateModels ?? [],
     horizonMonths: pick<number>("horizonMonths", p.horizonMonths),
     hybridSelfHostedShare: p.hybridSelfHostedShare ?? null,
-    peakToAverageRatio: pick<number>("peakToAverageRatio", p.peakToAverageRatio),
+    peakToAverageRatio: pick<number>(
+      "peakToAverageRatio",
+      p.peakToAverageRatio,
+      isBatch ? "batchPeakToAverageRatio" : "peakToAverageRatio",
+    ),
   };
   return { profile, assumptions };
 }

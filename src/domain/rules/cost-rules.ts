@@ -168,7 +168,8 @@ export const COST_RULES: readonly Rule[] = [
       return s;
     },
     rationale: "Options over your monthly budget lose points.",
-    source: "the question's monthly budget",
+    source:
+      "user input: the monthly budget stated in the question; seeds/003_b115a8f15225916a.txt (use_self_hosted_when: Predictable costs required)",
     evidence: ({ p }) => ({ monthlyBudgetUsd: formatUsd(p.monthlyBudgetUsd ?? 0) }),
   },
   {
