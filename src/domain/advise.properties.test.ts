@@ -103,6 +103,70 @@ describe("advise properties", () => {
   });
 });
 
+describe("the break-even the Advice reports", () => {
+  it("states each side's cost at the reported volume truthfully, and 'agree within a cent' only when they do", () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 20_000 }),
+        fc.integer({ min: 50, max: 4_000 }),
+        (input, output) => {
+          const p: Profile = {
+            inputTokensPerRequest: input,
+            outputTokensPerRequest: output,
+            requestsPerMonth: 1_000_000,
+            currentModel: "gpt-4o",
+            team: "ml-team",
+          };
+          const be = run(p).breakEven;
+          if (!be || be.requestsPerMonth === null || !be.apiMonthlyCostUsd || !be.selfHostedMonthlyCostUsd)
+            return;
+          // Recompute both sides independently by advising at the reported volume.
+          const at = run({ ...p, requestsPerMonth: be.requestsPerMonth });
+          const every = [...at.options, ...at.excluded.map((e) => e.option)];
+          const api = every.find((o) => o.id === be.apiOptionId);
+          expect(api?.monthly.monthlyCostUsd.toFixed(2)).toBe(be.apiMonthlyCostUsd.toFixed(2));
+          const self = every.find((o) => o.id === be.selfHostedOptionId);
+          if (self)
+            expect(self.monthly.monthlyCostUsd.toFixed(2)).toBe(be.selfHostedMonthlyCostUsd.toFixed(2));
+          const gap = be.apiMonthlyCostUsd
+            .toDecimalPlaces(2)
+            .minus(be.selfHostedMonthlyCostUsd.toDecimalPlaces(2));
+          expect(be.costsAgreeWithinCent).toBe(gap.abs().lessThanOrEqualTo("0.01"));
+          // At the exact volume, also reported, the two lines meet: API per request × exact = self-hosted cost.
+          const perRequest = be.apiMonthlyCostUsd.dividedBy(be.requestsPerMonth);
+          const apiAtExact = perRequest.times(be.exactRequestsPerMonth ?? 0);
+          expect(
+            apiAtExact
+              .minus(be.monthlyCostUsd ?? 0)
+              .abs()
+              .lessThanOrEqualTo("0.01"),
+          ).toBe(true);
+          checked += 1;
+        },
+      ),
+      { numRuns: 25 },
+    );
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it("gpt-4o at 20k in / 4k out: the reported volume's API cost is not called equal to self-hosting", () => {
+    // One request costs 20,000 × $2.50/M + 4,000 × $10/M = $0.05 + $0.04 = $0.09, so the whole-request
+    // volume after the crossing costs up to 9 cents more on the API side: not "the same either way".
+    const be = run({
+      inputTokensPerRequest: 20_000,
+      outputTokensPerRequest: 4_000,
+      requestsPerMonth: 1_000_000,
+      currentModel: "gpt-4o",
+    }).breakEven;
+    expect(be?.requestsPerMonth).not.toBeNull();
+    const gap = be?.apiMonthlyCostUsd?.minus(be?.selfHostedMonthlyCostUsd ?? 0);
+    expect(gap?.greaterThanOrEqualTo(0)).toBe(true);
+    expect(gap?.lessThan("0.09")).toBe(true);
+    expect(be?.costsAgreeWithinCent).toBe(gap?.toDecimalPlaces(2).abs().lessThanOrEqualTo("0.01"));
+  });
+});
+
 describe("regressions found by the properties", () => {
   it("a hybrid's cost does not drop by an instance when the volume grows by one request", () => {
     // fast-check found it: the self-hosted share was volume × (capacity / volume), which rounded a
