@@ -1,10 +1,12 @@
 import type { Conversation } from "../../conversation/conversation.js";
 import { normalizeTimezone } from "../../digest/index.js";
 import type { AnswerActionValue } from "../../render/answer-actions.js";
+import { chartInputFromAdvice } from "../../render/chart.js";
 import type { AdaptiveCard } from "../../render/teams/answer-card.js";
 import type { Store } from "../../store/index.js";
 import { channelOf, scopeOf, type TeamsActivity, userOf } from "./activity.js";
-import { answerWithDetail, chartOutgoing, detailCard, subscribedText, turnOutgoing } from "./messages.js";
+import { chartOutgoing } from "./chart-message.js";
+import { answerWithDetail, detailCard, subscribedText, turnOutgoing } from "./messages.js";
 import type { Replier } from "./reply.js";
 
 /** The default digest schedule for a subscription made from an answer: Mondays 09:00. */
@@ -59,9 +61,11 @@ export async function runAction(
         message: `Posted the ${r.kind === "plan" ? "migration plan" : "cost breakdown"} in the thread.`,
       };
     }
-    case "chart":
-      await reply.send(chartOutgoing(r.title, r.png, r.answer.id));
+    case "chart": {
+      const input = chartInputFromAdvice(r.answer.advice);
+      await reply.send(chartOutgoing({ title: r.title, png: r.png, answerId: r.answer.id, input }));
       return { message: "Posted the break-even chart in the thread." };
+    }
     case "subscribe": {
       const s = await deps.store.subscriptions.create({
         channel: channelOf(a),

@@ -118,15 +118,6 @@ export function detailCard(answer: StoredAnswer, kind: DetailKind): AdaptiveCard
   return card(detailElements(answer, kind), answerActions(answer.id));
 }
 
-/**
- * The break-even chart as an inline image attachment (a base64 data URL): the PNG is about 50 KB,
- * too large to embed in an Adaptive Card, which Teams caps at 28 KB.
- * @see https://learn.microsoft.com/microsoftteams/platform/bots/how-to/agents-inline-images
- */
-export function chartOutgoing(title: string, png: Uint8Array, answerId: string): Outgoing {
-  return { kind: "image", text: `**${title}**`, png, name: `break-even-${answerId}.png` };
-}
-
 /** Confirms a digest subscription, with how to change or stop it (the `digest …` commands' words). */
 export function subscribedText(s: Subscription, created: boolean, scope: ConversationScope): string {
   const where = scope === "channel" ? "this channel" : "this chat";
