@@ -14,7 +14,10 @@ import type { Store } from "./types.js";
 export interface SqlStoreOptions {
   kind: Store["kind"];
   logger?: Logger;
-  /** The store's clock for every timestamp, claim and lease; tests pass their own. */
+  /**
+   * The store's clock for every timestamp, claim and lease; tests pass their own. Without one,
+   * delivery leases use the database server's clock (see StoreContext.leaseNow).
+   */
   clock?: () => Date;
   /** The PostgreSQL schema the tables live in (the connection's search_path must point there). */
   schema?: string;
@@ -32,7 +35,14 @@ export async function createSqlStore(db: SqlExecutor, options: SqlStoreOptions):
     await db.close();
     throw error;
   }
-  const ctx: StoreContext = { db, logger, now: options.clock ?? (() => new Date()), newId: randomUUID };
+  const clock = options.clock;
+  const ctx: StoreContext = {
+    db,
+    logger,
+    now: clock ?? (() => new Date()),
+    leaseNow: clock ? () => clock() : () => null,
+    newId: randomUUID,
+  };
   let closing: Promise<void> | null = null;
   return {
     kind: options.kind,

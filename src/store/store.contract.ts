@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from "vitest";
 import { deliveriesContract } from "./contract/deliveries.js";
 import { eventsContract } from "./contract/events.js";
 import type { StoreHarness } from "./contract/harness.js";
+import { leasesContract } from "./contract/leases.js";
 import { referencesContract } from "./contract/references.js";
 import { schemaContract } from "./contract/schema.js";
 import { subscriptionsContract } from "./contract/subscriptions.js";
@@ -28,5 +29,6 @@ export function storeContract(makeHarness: () => Promise<StoreHarness>): void {
   eventsContract(h);
   subscriptionsContract(h);
   deliveriesContract(h);
+  leasesContract(h);
   referencesContract(h);
 }

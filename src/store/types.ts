@@ -62,6 +62,10 @@ export interface ThreadStore {
   setAnswerMessage(id: string, ref: MessageRef): Promise<boolean>;
   /** A user's latest answers across threads, newest first (App Home). */
   listRecentAnswers(user: UserKey, limit?: number): Promise<StoredAnswer[]>;
+  /** The channel's most recent answer, whoever asked and in whichever thread; null when there is none. */
+  latestInChannel(channel: ChannelKey): Promise<StoredAnswer | null>;
+  /** The thread an answer belongs to, as it is now (its latest Profile); null when the answer is gone. */
+  threadOfAnswer(answerId: string): Promise<StoredThread | null>;
 }
 
 /**
@@ -140,12 +144,17 @@ export type DeliveryClaimResult =
  *    lease, atomically (INSERT ... ON CONFLICT): one caller gets `claimed: true`; the others get the
  *    row's state. An "intended" row whose lease ran out (its claimer crashed) or a retryable failure
  *    is taken over by the next claim (attempt + 1, `recovering` when the outcome was unknown).
- * 2. Post the digest with the idempotency key in the message's metadata. When `recovering`, first look
- *    for a message carrying that key; if one is there, record it instead of posting again.
- * 3. `markPosted(claim, ref)` or `markFailed(claim, code)`. Both apply only to the attempt that still
+ * 2. When `recovering`, first look for a message carrying the key; if one is there, record it
+ *    instead of posting again.
+ * 3. Right before posting, `renew(claim, leaseMs)`: it extends the lease only while this attempt still
+ *    holds the row, atomically; on false another process took over, so do not post.
+ * 4. Post the digest with the idempotency key in the message's metadata.
+ * 5. `markPosted(claim, ref)` or `markFailed(claim, code)`. Both apply only to the attempt that still
  *    holds the row, so a claimer that lost its lease learns it (false) instead of overwriting.
- * A crash between 2 and 3 leaves "intended": `listUnfinished` shows it once the lease has run out.
- * Choose a lease longer than posting can take; otherwise a slow claimer and its successor can both post.
+ * A crash between 4 and 5 leaves "intended": `listUnfinished` shows it once the lease has run out.
+ * What remains: a post still in flight when its renewed lease runs out (a post slower than the lease,
+ * or a process paused that long) can land after a successor searched and posted; the late claimer's
+ * markPosted then returns false, so it is reported, not hidden. Choose a lease well above the post timeout.
  */
 export interface DeliveryLedger {
   claim(
@@ -153,6 +162,8 @@ export interface DeliveryLedger {
     periodKey: string,
     options?: { leaseMs?: number },
   ): Promise<DeliveryClaimResult>;
+  /** Extends the lease of an attempt that still holds the delivery; false when it was taken over. */
+  renew(claim: Pick<DeliveryClaim, "deliveryId" | "attempt">, leaseMs: number): Promise<boolean>;
   /** True when this attempt moved the delivery to "posted". */
   markPosted(
     claim: Pick<DeliveryClaim, "deliveryId" | "attempt">,
@@ -168,8 +179,17 @@ export interface DeliveryLedger {
   get(subscriptionId: string, periodKey: string): Promise<Delivery | null>;
   /** Deliveries of active subscriptions left "intended" past their lease: crashed attempts, outcome unknown. */
   listUnfinished(): Promise<Delivery[]>;
-  /** The subscription's latest posted digest (for "prices changed since the last digest"). */
-  lastPosted(subscriptionId: string): Promise<Delivery | null>;
+  /**
+   * The subscription's latest posted digest (for "prices changed since the last digest"); with
+   * `before`, the latest one of an earlier period, so a digest is never compared with itself.
+   */
+  lastPosted(subscriptionId: string, options?: { before?: string }): Promise<Delivery | null>;
+  /**
+   * Deletes finished deliveries beyond the newest `keepPerSubscription` of their subscription or
+   * created before `olderThan`; never an intent in flight, a subscription's newest row (its period
+   * would be posted again) or its latest posted one. Returns how many were deleted.
+   */
+  prune(policy: { keepPerSubscription: number; olderThan: Date }): Promise<number>;
 }
 
 /** Catalog snapshots, deduplicated by hash, so a digest can say what changed since the previous one. */
@@ -179,6 +199,8 @@ export interface CatalogSnapshots {
   get(id: string): Promise<CatalogSnapshot | null>;
   /** The most recently seen snapshots, newest first: `[latest, previous]` with the default limit. */
   latest(limit?: number): Promise<CatalogSnapshot[]>;
+  /** Deletes snapshots last seen before `olderThan` that no delivery names; returns how many. */
+  prune(olderThan: Date): Promise<number>;
 }
 
 /** Teams conversation references, for proactive digests. */

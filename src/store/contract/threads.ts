@@ -132,6 +132,55 @@ export function threadsContract(h: () => StoreHarness) {
       expect((await store.threads.listRecentAnswers(me, 2)).map((a) => a.id)).toEqual([ids[3], ids[2]]);
     });
 
+    it("finds a channel's latest answer whoever asked it and in whichever thread", async () => {
+      const t1 = newThread();
+      const t2 = { ...t1, threadId: "1732353699.000900" };
+      const elsewhere = { ...newThread(), workspaceId: t1.workspaceId };
+      const channel = { platform: t1.platform, workspaceId: t1.workspaceId, channelId: t1.channelId };
+      expect(await store.threads.latestInChannel(channel)).toBeNull();
+      await store.threads.saveAnswer({ thread: t1, userId: "Uada", profile: FIRST_PROFILE, advice: first });
+      clock.advance(1_000);
+      const latest = await store.threads.saveAnswer({
+        thread: t2,
+        userId: "Ubob",
+        profile: FOLLOW_UP_PROFILE,
+        advice: followUp,
+      });
+      clock.advance(1_000);
+      await store.threads.saveAnswer({
+        thread: elsewhere,
+        userId: "Uada",
+        profile: FIRST_PROFILE,
+        advice: first,
+      });
+      expect((await store.threads.latestInChannel(channel))?.id).toBe(latest.id);
+      expect(await store.threads.latestInChannel({ ...channel, platform: "teams" })).toBeNull();
+    });
+
+    it("finds an answer's thread as it is now, after follow-ups changed its Profile", async () => {
+      const thread = newThread();
+      const asked = await store.threads.saveAnswer({
+        thread,
+        userId: "U1",
+        profile: FIRST_PROFILE,
+        advice: first,
+      });
+      clock.advance(1_000);
+      const followed = await store.threads.saveAnswer({
+        thread,
+        userId: "U1",
+        profile: FOLLOW_UP_PROFILE,
+        advice: followUp,
+      });
+      expect(await store.threads.threadOfAnswer(asked.id)).toMatchObject({
+        key: thread,
+        profile: FOLLOW_UP_PROFILE,
+        latestAnswerId: followed.id,
+        answerCount: 2,
+      });
+      expect(await store.threads.threadOfAnswer("no-such-answer")).toBeNull();
+    });
+
     it("orders answers saved in the same instant by when they were saved", async () => {
       const thread = newThread();
       const a = await store.threads.saveAnswer({

@@ -6,5 +6,12 @@ export interface StoreContext {
   db: SqlExecutor;
   logger: Logger;
   now: () => Date;
+  /**
+   * The instant for lease arithmetic, or null to let the database decide with `now()`. Leases are
+   * compared across replicas, so without an injected clock they use the one server clock instead of
+   * each replica's own (whose skew would shorten or lengthen every lease); tests inject a fixed clock.
+   * In SQL: `coalesce($n::timestamptz, now())`.
+   */
+  leaseNow: () => Date | null;
   newId: () => string;
 }

@@ -52,5 +52,20 @@ export function catalogSnapshots({ db, logger, now, newId }: StoreContext): Cata
       );
       return readRows(logger, CatalogSnapshotSchema, "catalog_snapshots", rows, value, key);
     },
+
+    async prune(olderThan) {
+      const cutoff = checked(z.date(), "prune cutoff", olderThan);
+      // A snapshot saved for a digest in flight was seen just now, so it is never older than the cutoff.
+      const [row] = await db.query(
+        `WITH gone AS (
+           DELETE FROM catalog_snapshots c
+           WHERE c.last_seen_at < $1 AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.snapshot_id = c.id)
+           RETURNING 1
+         )
+         SELECT count(*)::int AS n FROM gone`,
+        [cutoff],
+      );
+      return Number(row?.n ?? 0);
+    },
   };
 }

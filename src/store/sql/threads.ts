@@ -3,6 +3,7 @@ import { AdviceJsonSchema } from "../../render/json.js";
 import type { Row } from "../executor.js";
 import { asDate, checked, clampLimit, json, readRow, readRows } from "../rows.js";
 import {
+  ChannelKeySchema,
   MessageRefSchema,
   type StoredAnswer,
   StoredAnswerSchema,
@@ -41,6 +42,11 @@ const threadValue = (r: Row) => ({
   createdAt: asDate(r.created_at),
   updatedAt: asDate(r.updated_at),
 });
+
+const readThread = (row: Row) =>
+  readRow(StoredThreadSchema, "threads", row, threadValue, (r) =>
+    [r.platform, r.workspace_id, r.channel_id, r.thread_id].join("/"),
+  );
 
 const AnswerMetaSchema = StoredAnswerSchema.pick({ userId: true, question: true });
 
@@ -110,10 +116,7 @@ export function threadStore({ db, logger, now, newId }: StoreContext): ThreadSto
          FROM threads WHERE ${THREAD_MATCH}`,
         [k.platform, k.workspaceId, k.channelId, k.threadId],
       );
-      if (!row) return null;
-      return readRow(StoredThreadSchema, "threads", row, threadValue, (r) =>
-        [r.platform, r.workspace_id, r.channel_id, r.thread_id].join("/"),
-      );
+      return row ? readThread(row) : null;
     },
 
     async listThreadAnswers(key, limit) {
@@ -149,6 +152,28 @@ export function threadStore({ db, logger, now, newId }: StoreContext): ThreadSto
         [u.platform, u.workspaceId, u.userId, clampLimit(limit, 10)],
       );
       return readAnswers(rows);
+    },
+
+    async latestInChannel(channel) {
+      const c = checked(ChannelKeySchema, "channel key", channel);
+      const [row] = await db.query(
+        `SELECT ${ANSWER_COLUMNS} FROM answers
+         WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3
+         ORDER BY created_at DESC, seq DESC LIMIT 1`,
+        [c.platform, c.workspaceId, c.channelId],
+      );
+      return row ? readRow(StoredAnswerSchema, "answers", row, answerValue, answerKey) : null;
+    },
+
+    async threadOfAnswer(answerId) {
+      const [row] = await db.query(
+        `SELECT t.platform, t.workspace_id, t.channel_id, t.thread_id, t.profile, t.latest_answer_id,
+                t.answer_count, t.created_at, t.updated_at
+         FROM answers a JOIN threads t USING (platform, workspace_id, channel_id, thread_id)
+         WHERE a.id = $1`,
+        [answerId],
+      );
+      return row ? readThread(row) : null;
     },
   };
 }
