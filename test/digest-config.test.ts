@@ -42,6 +42,19 @@ describe("digest configuration", () => {
     });
   });
 
+  it("refuses a lease too short to outlast a post, saying why", () => {
+    expect(loadDigestConfig({ DIGEST_LEASE_MS: "119999" })).toEqual({
+      ok: false,
+      problems: [
+        "DIGEST_LEASE_MS: must be at least 120000 (2 minutes): a lease must outlast a digest post (30 s timeout) by a wide margin, or a slow process and the one taking over from it can both post",
+      ],
+    });
+    expect(loadDigestConfig({ DIGEST_LEASE_MS: "120000" })).toMatchObject({
+      ok: true,
+      value: { leaseMs: 120_000 },
+    });
+  });
+
   it("names each bad variable on its own line, without repeating a secret", () => {
     const r = loadDigestConfig({
       OPENAI_ADMIN_KEY: "sk-admin secret with spaces",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { composeDigest } from "../src/digest/compose.js";
-import { NOT_CONFIGURED } from "../src/digest/deliver.js";
+import { NOT_CONFIGURED } from "../src/digest/compose-for.js";
 import { digestText } from "../src/digest/digest-view.js";
 import { type ActualSpend, createOpenAiCostsSdk, OpenAiCosts } from "../src/digest/openai-costs.js";
 import { spendWindow } from "../src/digest/periods.js";

@@ -5,6 +5,12 @@ export const DEFAULT_OPENAI_ADMIN_BASE_URL = "https://api.openai.com/v1";
 
 const ADMIN_KEYS = "https://platform.openai.com/settings/organization/admin-keys";
 
+/**
+ * The shortest digest lease: four times the 30 s post timeout of the Slack and Teams posters. The
+ * lease is renewed right before each post, so it must cover one post, not the whole delivery.
+ */
+export const MIN_LEASE_MS = 120_000;
+
 const int = (variable: string, min: number, max: number, fallback: number) =>
   z.coerce
     .number({ error: `${variable}: must be a whole number from ${min} to ${max}` })
@@ -17,7 +23,14 @@ const int = (variable: string, min: number, max: number, fallback: number) =>
 export const DigestEnvSchema = z.object({
   DIGEST_SCHEDULER: z.enum(["on", "off"], { error: "DIGEST_SCHEDULER: must be on or off" }).default("on"),
   DIGEST_TICK_MS: int("DIGEST_TICK_MS", 1000, 3_600_000, 60_000),
-  DIGEST_LEASE_MS: int("DIGEST_LEASE_MS", 10_000, 3_600_000, 5 * 60_000),
+  DIGEST_LEASE_MS: z.coerce
+    .number({ error: "DIGEST_LEASE_MS: must be a whole number of milliseconds" })
+    .int({ error: "DIGEST_LEASE_MS: must be a whole number of milliseconds" })
+    .min(MIN_LEASE_MS, {
+      error: `DIGEST_LEASE_MS: must be at least ${MIN_LEASE_MS} (2 minutes): a lease must outlast a digest post (30 s timeout) by a wide margin, or a slow process and the one taking over from it can both post`,
+    })
+    .max(3_600_000, { error: "DIGEST_LEASE_MS: must be at most 3600000 (an hour)" })
+    .default(5 * 60_000),
   DIGEST_CONCURRENCY: int("DIGEST_CONCURRENCY", 1, 64, 4),
   DIGEST_DEFAULT_TIMEZONE: z
     .string()

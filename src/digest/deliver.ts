@@ -1,26 +1,36 @@
-import type { Catalog } from "../domain/catalog/catalog.js";
 import type { Logger } from "../logging.js";
 import type { Metrics } from "../metrics.js";
-import type { DeliveryClaim, MessageRef, Platform, Store, Subscription } from "../store/index.js";
-import { type ComposedDigest, composeDigest } from "./compose.js";
-import type { ActualSpend, CostsSource } from "./openai-costs.js";
-import { type Run, spendWindow } from "./periods.js";
-import type { DigestMessage, DigestPoster } from "./poster.js";
-import { renderDigest } from "./render-digest.js";
-import { describeSchedule } from "./schedule.js";
+import type { DeliveryClaim, MessageRef, Platform, Subscription } from "../store/index.js";
+import { type ComposeDeps, composeFor, type RunContext, spendFor } from "./compose-for.js";
+import type { Run } from "./periods.js";
+import type { DigestPoster } from "./poster.js";
+
+export { composeFor, NOT_CONFIGURED, type RunContext } from "./compose-for.js";
 
 /**
  * One subscription's digest for one period, following the ledger's protocol (store/types.ts,
- * DeliveryLedger): claim → (recovering: look for the post first) → compose → post with the
- * idempotency key → record. Everything it decides comes back as a `Delivered` line.
+ * DeliveryLedger): read the spend → claim → (recovering: look for the post first) → compose →
+ * renew the lease → post with the idempotency key → record. Everything it decides comes back as a
+ * `Delivered` line.
+ *
+ * The guarantee: a period is posted at most once as long as every post finishes (lands, fails or
+ * times out) within the lease renewed right before it, which is why DIGEST_LEASE_MS must stay well
+ * above the platforms' post timeout (30 s). A post still in flight when its lease runs out (a
+ * process paused that long) can land after a successor searched the channel and posted: that
+ * second post is not prevented, only reported, as "posted-after-takeover".
  */
 
 export type DeliveryOutcome =
   | "posted"
   /** An earlier attempt had posted but crashed before recording; found by its key and recorded. */
   | "recovered"
+  /**
+   * This process posted, but its lease had run out and another process had taken the period over
+   * meanwhile: the channel may have the digest twice. Counted apart, never as a second "posted".
+   */
+  | "posted-after-takeover"
   | "already-posted"
-  /** Another process holds the claim (its lease has not run out). */
+  /** Another process holds the claim (its lease has not run out), or took it over from this one. */
   | "in-progress"
   | "failed"
   /** No poster for the subscription's platform in this process. */
@@ -37,61 +47,12 @@ export interface Delivered {
   messageRef?: MessageRef;
 }
 
-export interface DeliverDeps {
-  store: Pick<Store, "deliveries" | "snapshots">;
-  costs: CostsSource | null;
+export interface DeliverDeps extends ComposeDeps {
   logger: Logger;
   metrics: Pick<Metrics, "digestsPosted" | "digestsFailed">;
   leaseMs: number;
   /** Attempts of one period before a failure counts as final. */
   maxAttempts: number;
-}
-
-/** What one run shares between subscriptions: the catalog, and the organization's spend per window. */
-export interface RunContext {
-  catalog: Catalog;
-  spend: Map<string, Promise<ActualSpend>>;
-}
-
-export const NOT_CONFIGURED: ActualSpend = {
-  ok: false,
-  code: "not-configured",
-  note: "OPENAI_ADMIN_KEY is not set (an OpenAI organization admin key shows the actual spend here)",
-};
-
-function spendFor(deps: DeliverDeps, ctx: RunContext, s: Subscription, run: Run): Promise<ActualSpend> {
-  if (!deps.costs) return Promise.resolve(NOT_CONFIGURED);
-  const costs = deps.costs;
-  const w = spendWindow(s.schedule, run.at);
-  const key = `${w.start.toISOString()}/${w.end.toISOString()}`;
-  let p = ctx.spend.get(key);
-  if (!p) {
-    p = costs.spend(w);
-    ctx.spend.set(key, p);
-  }
-  return p;
-}
-
-/** Composes the digest a subscription gets for a run, from its last posted digest's snapshot. */
-export async function composeFor(
-  deps: DeliverDeps,
-  ctx: RunContext,
-  s: Subscription,
-  run: Run,
-): Promise<ComposedDigest & { message: DigestMessage }> {
-  const previous = await deps.store.deliveries.lastPosted(s.id);
-  const snapshot = previous?.snapshotId ? await deps.store.snapshots.get(previous.snapshotId) : null;
-  const composed = composeDigest({
-    subscriptionId: s.id,
-    profile: s.profile,
-    catalog: ctx.catalog,
-    run,
-    timezone: s.schedule.timezone,
-    scheduleLabel: describeSchedule(s.schedule),
-    previous: previous ? { periodKey: previous.periodKey, snapshot: snapshot?.data ?? null } : null,
-    spend: await spendFor(deps, ctx, s, run),
-  });
-  return { ...composed, message: renderDigest(composed.model) };
 }
 
 /** A poster's failure as a short ledger code: Slack's own error string when there is one. */
@@ -111,14 +72,29 @@ export async function deliver(
 ): Promise<Delivered> {
   const base = { subscriptionId: s.id, platform: s.channel.platform, periodKey: run.periodKey };
   const log = { subscriptionId: s.id, periodKey: run.periodKey, platform: poster.platform };
+  const ledger = deps.store.deliveries;
   const failed = async (claim: DeliveryClaim, code: string, retryable: boolean): Promise<Delivered> => {
-    await deps.store.deliveries.markFailed(claim, code, { retryable });
+    await ledger.markFailed(claim, code, { retryable });
     deps.metrics.digestsFailed.inc({ platform: poster.platform, reason: code });
     deps.logger.warn({ ...log, code, retryable, attempt: claim.attempt }, "digest delivery failed");
     return { ...base, outcome: "failed", code };
   };
 
-  const r = await deps.store.deliveries.claim(s.id, run.periodKey, { leaseMs: deps.leaseMs });
+  // A settled period is answered without asking OpenAI for the spend.
+  const known = await ledger.get(s.id, run.periodKey);
+  if (known?.state === "posted")
+    return {
+      ...base,
+      outcome: "already-posted",
+      ...(known.messageRef ? { messageRef: known.messageRef } : {}),
+    };
+  if (known?.state === "failed" && !known.retryable)
+    return { ...base, outcome: "failed", code: known.errorCode ?? "failed" };
+  // Read before claiming: the costs API may take minutes (30 s timeout, a retry, 20 pages), which
+  // would otherwise be spent inside the lease.
+  const spend = await spendFor(deps, ctx, s, run);
+
+  const r = await ledger.claim(s.id, run.periodKey, { leaseMs: deps.leaseMs });
   if (!r.claimed) {
     if (r.state === "subscription-inactive") return { ...base, outcome: "skipped", code: "inactive" };
     if (r.state === "posted")
@@ -138,23 +114,39 @@ export async function deliver(
   // Until the post is attempted nothing can have reached the channel, so a failure may be retried.
   let posting = false;
   try {
-    const composed = await composeFor(deps, ctx, s, run);
+    const composed = await composeFor(deps, ctx, s, run, spend);
     const snapshotId = composed.snapshot ? (await deps.store.snapshots.save(composed.snapshot)).id : null;
     if (mayHavePosted && poster.canSearch) {
-      const row = await deps.store.deliveries.get(s.id, run.periodKey);
+      const row = await ledger.get(s.id, run.periodKey);
       // Widen the window a little for clock skew between replicas and the platform.
       const since = new Date((row?.createdAt ?? run.at).getTime() - 5 * 60_000);
       let found: MessageRef | null;
       try {
         found = await poster.findPosted(s.channel, claim.idempotencyKey, since);
       } catch (e) {
-        return failed(claim, `search-${failureCode(e)}`, claim.attempt < deps.maxAttempts);
+        // A search that failed says nothing about the earlier attempt, so it is never read as "not
+        // found". Slack's conversations.history is rate-limited hard for commercially distributed
+        // non-Marketplace apps since 2025-05-29 (1 request a minute, 15 messages a page; internal apps
+        // are exempt): the search is retried on later ticks, and the last attempt ends outcome-unknown.
+        // @see https://docs.slack.dev/changelog/2025/05/29/rate-limit-changes-for-non-marketplace-apps
+        return claim.attempt < deps.maxAttempts
+          ? failed(claim, `search-${failureCode(e)}`, true)
+          : failed(claim, "outcome-unknown", false);
       }
       if (found) {
-        await deps.store.deliveries.markPosted(claim, found, { snapshotId });
+        if (!(await ledger.markPosted(claim, found, { snapshotId })))
+          return { ...base, outcome: "in-progress", code: "lease-lost" };
+        // The attempt that posted it never got to count it.
+        deps.metrics.digestsPosted.inc({ platform: poster.platform });
         deps.logger.info({ ...log, attempt: claim.attempt }, "digest delivery recovered");
         return { ...base, outcome: "recovered", messageRef: found };
       }
+    }
+    // Searching and composing ran inside the lease: if it ran out and another process took the
+    // period over meanwhile, this one must not post.
+    if (!(await ledger.renew(claim, deps.leaseMs))) {
+      deps.logger.warn({ ...log, attempt: claim.attempt }, "digest claim taken over before posting");
+      return { ...base, outcome: "in-progress", code: "lease-lost" };
     }
     let ref: MessageRef;
     posting = true;
@@ -167,8 +159,14 @@ export async function deliver(
         (poster.canSearch || (e as { retryable?: unknown } | null)?.retryable === true);
       return failed(claim, failureCode(e), retryable);
     }
-    if (!(await deps.store.deliveries.markPosted(claim, ref, { snapshotId })))
-      deps.logger.warn({ ...log, attempt: claim.attempt }, "digest posted after its claim was taken over");
+    if (!(await ledger.markPosted(claim, ref, { snapshotId }))) {
+      deps.metrics.digestsFailed.inc({ platform: poster.platform, reason: "posted-after-takeover" });
+      deps.logger.error(
+        { ...log, attempt: claim.attempt, messageRef: ref },
+        "digest posted after its claim was taken over; the channel may show it twice",
+      );
+      return { ...base, outcome: "posted-after-takeover", messageRef: ref };
+    }
     deps.metrics.digestsPosted.inc({ platform: poster.platform });
     deps.logger.info({ ...log, attempt: claim.attempt }, "digest posted");
     return { ...base, outcome: "posted", messageRef: ref };

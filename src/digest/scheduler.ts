@@ -24,7 +24,7 @@ export interface Timers {
 }
 
 export interface DigestSchedulerDeps {
-  store: Pick<Store, "subscriptions" | "deliveries" | "snapshots">;
+  store: Pick<Store, "subscriptions" | "deliveries" | "snapshots" | "threads">;
   /** One per platform this process can post to; subscriptions of other platforms are skipped. */
   posters: readonly DigestPoster[];
   /** Today's catalog for an instant (CATALOG_FILE applied); read once per run. */
@@ -41,14 +41,33 @@ export interface DigestSchedulerDeps {
   maxAttempts?: number;
   /** Injected so tests drive ticks by hand; the global timers otherwise. */
   timers?: Timers;
+  /** How much of the delivery ledger and the catalog snapshots to keep (pruned at most hourly). */
+  retention?: Retention;
 }
+
+export interface Retention {
+  /** Deliveries kept per subscription, newest first. */
+  deliveriesPerSubscription: number;
+  /** Older deliveries and unused catalog snapshots are deleted (the newest and last posted are kept). */
+  maxAgeDays: number;
+}
+
+/** A year and a month: a year-on-year comparison stays possible for a monthly digest. */
+export const DEFAULT_RETENTION: Retention = { deliveriesPerSubscription: 100, maxAgeDays: 400 };
+const PRUNE_EVERY_MS = 60 * 60_000;
+const DAY_MS = 86_400_000;
 
 export interface DigestScheduler {
   /** Everything due at `at`, once; one line per active subscription. */
   runDue(at: Date): Promise<Delivered[]>;
   /** The digest a subscription would get at `at`, composed but neither claimed, recorded nor posted. */
   preview(subscriptionId: string, at: Date): Promise<PreviewedDigest | null>;
-  /** Runs at once (catching up on anything missed while down), then every `tickMs`. */
+  /** Deletes deliveries and catalog snapshots past the retention; returns how many of each. */
+  prune(at: Date): Promise<{ deliveries: number; snapshots: number }>;
+  /**
+   * Runs at once (catching up on anything missed while down), then every `tickMs`; prunes on the
+   * first tick and then at most hourly.
+   */
   start(): void;
   /** Stops ticking and waits for a run in progress. */
   stop(): Promise<void>;
@@ -98,7 +117,12 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     if (settled.get(s.id) === run.periodKey)
       return { ...base, periodKey: run.periodKey, outcome: "already-posted" };
     const result = await deliver(d, ctx, s, run, poster);
-    if (result.outcome === "posted" || result.outcome === "recovered" || result.outcome === "already-posted")
+    if (
+      result.outcome === "posted" ||
+      result.outcome === "recovered" ||
+      result.outcome === "already-posted" ||
+      result.outcome === "posted-after-takeover"
+    )
       settled.set(s.id, run.periodKey);
     return result;
   };
@@ -121,11 +145,46 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
     );
   };
 
+  const retention = deps.retention ?? DEFAULT_RETENTION;
+  const prune = async (at: Date) => {
+    const olderThan = new Date(at.getTime() - retention.maxAgeDays * DAY_MS);
+    const deliveries = await deps.store.deliveries.prune({
+      keepPerSubscription: retention.deliveriesPerSubscription,
+      olderThan,
+    });
+    // After the deliveries: a snapshot is kept while any delivery names it.
+    const snapshots = await deps.store.snapshots.prune(olderThan);
+    if (deliveries + snapshots > 0) deps.logger.info({ deliveries, snapshots }, "digest history pruned");
+    return { deliveries, snapshots };
+  };
+
+  /** Says at start what a crash left unfinished; the ticks take those deliveries over. */
+  const reportUnfinished = async () => {
+    const unfinished = await deps.store.deliveries.listUnfinished();
+    if (unfinished.length > 0)
+      deps.logger.warn(
+        {
+          count: unfinished.length,
+          deliveries: unfinished.slice(0, 20).map((d) => `${d.subscriptionId}@${d.periodKey}`),
+        },
+        "digest deliveries left unfinished by a stopped process; they are looked for before posting again",
+      );
+  };
+
   let running = false;
   let handle: unknown = null;
   let current: Promise<void> = Promise.resolve();
+  let prunedAt: number | null = null;
+  const maintain = async (at: Date) => {
+    if (prunedAt === null) await reportUnfinished();
+    if (prunedAt !== null && at.getTime() - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = at.getTime();
+    await prune(at);
+  };
   const tick = () => {
-    current = runDue(deps.now())
+    current = maintain(deps.now())
+      .catch((error: unknown) => deps.logger.error({ err: error }, "digest upkeep failed"))
+      .then(() => runDue(deps.now()))
       .then((lines) => {
         const done = lines.filter((l) => l.outcome !== "not-due" && l.outcome !== "already-posted");
         if (done.length > 0) deps.logger.debug({ deliveries: done.length }, "digest tick");
@@ -138,6 +197,7 @@ export function createDigestScheduler(deps: DigestSchedulerDeps): DigestSchedule
 
   return {
     runDue,
+    prune,
     async preview(subscriptionId, at) {
       const subscription = await deps.store.subscriptions.get(subscriptionId);
       if (!subscription) return null;

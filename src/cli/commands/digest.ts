@@ -130,6 +130,8 @@ function describe(d: Delivered): string {
       return "posted";
     case "recovered":
       return "already posted (found in the channel after an interrupted attempt; recorded)";
+    case "posted-after-takeover":
+      return "posted, but another process had taken the period over: the channel may show it twice";
     case "already-posted":
       return "already posted";
     case "in-progress":
