@@ -155,6 +155,7 @@ describe("discrepanciesFor", () => {
     expect(profile.requestsPerMonth).toBe(100_000);
     expect(discrepanciesFor(profile, "api", [], null, catalog).map((d) => d.id)).toEqual([
       "seed-000-break-even",
+      "seed-000-gpu-server",
     ]);
   });
 
@@ -162,15 +163,30 @@ describe("discrepanciesFor", () => {
     const ids = discrepanciesFor({ ...profile, requestsPerMonth: 500_000 }, "api", [], null, catalog).map(
       (d) => d.id,
     );
-    expect(ids).toEqual(["seed-000-break-even", "seed-003-threshold"]);
+    expect(ids).toEqual(["seed-000-break-even", "seed-000-gpu-server", "seed-003-threshold"]);
   });
 
   it("brings 002's check to a voice question and 004's to a lifecycle question on AWS", () => {
     const voice = discrepanciesFor({ ...profile, useCase: "voice" }, "api", [], null, catalog).map(
       (d) => d.id,
     );
-    expect(voice).toEqual(["seed-002-large-business"]);
+    expect(voice).toEqual([
+      "seed-002-large-business",
+      "seed-002-scenario-ranges",
+      "seed-002-local-threshold",
+    ]);
     const lifecycle = discrepanciesFor({ ...profile, lifecycleControl: true }, "api", [], null, catalog);
     expect(lifecycle.map((d) => d.id)).toContain("seed-004-sagemaker");
+  });
+
+  it("brings 003's 8x H100 figure to a self-hosted answer above 100K requests", () => {
+    const ids = discrepanciesFor(
+      { ...profile, requestsPerMonth: 2_000_000 },
+      "self-hosted",
+      [],
+      null,
+      catalog,
+    );
+    expect(ids.map((d) => d.id)).toContain("seed-003-h100-cluster");
   });
 });

@@ -7,6 +7,12 @@ import { type Catalog, weightsMemoryGb } from "./catalog/catalog.js";
 import { formatCount, formatUnitUsd, formatUsd } from "./format.js";
 import { type Dec, dec } from "./money.js";
 import type { ResolvedProfile } from "./resolve-profile.js";
+import {
+  check000GpuServer,
+  check002LocalThreshold,
+  check002ScenarioRanges,
+  check003H100Cluster,
+} from "./seed-figures.js";
 import { SEED } from "./seeds.js";
 
 const S000 = SEED.s000;
@@ -162,9 +168,14 @@ export function discrepanciesFor(
   const has = (pred: (o: OptionCost) => boolean) => top.some(pred);
   const selfRun = verdict === "self-hosted" || verdict === "local" || verdict === "hybrid";
   const out: Array<Discrepancy | null> = [];
-  if (p.useCase === "voice") out.push(check002LargeBusiness(catalog));
+  if (p.useCase === "voice")
+    out.push(
+      check002LargeBusiness(catalog),
+      check002ScenarioRanges(catalog),
+      check002LocalThreshold(catalog),
+    );
   if (p.useCase !== "voice" && p.useCase !== "embeddings") {
-    if (p.requestsPerMonth <= 1_000_000) out.push(check000BreakEven(catalog));
+    if (p.requestsPerMonth <= 1_000_000) out.push(check000BreakEven(catalog), check000GpuServer(catalog));
     if (p.requestsPerMonth > 100_000) out.push(check003Threshold(catalog), checkThresholdForProfile(be));
   }
   if (
@@ -173,6 +184,7 @@ export function discrepanciesFor(
   )
     out.push(check004SageMaker(catalog));
   if (has((o) => o.modelId.includes("70b"))) out.push(check003SingleA100(catalog));
+  if (selfRun && p.requestsPerMonth > 100_000) out.push(check003H100Cluster(catalog));
   if ((selfRun || p.customization !== "none") && has((o) => /llama|mistral|mixtral|qwen/.test(o.modelId)))
     out.push(check001Openness());
   return out.filter((d): d is Discrepancy => d !== null);
