@@ -14,8 +14,10 @@ export interface Readiness {
 export interface HttpDeps {
   metrics: Metrics;
   logger: Logger;
-  /** Store reachable, migrations done, and anything else a surface needs before taking traffic. */
+  /** Store reachable, migrations done, every surface started, not shutting down (see readiness.ts). */
   readiness: () => Promise<Readiness>;
+  /** False when METRICS_PORT serves /metrics apart from the public port. */
+  metricsRoute?: boolean;
 }
 
 /**
@@ -37,10 +39,22 @@ export function createHttpApp(deps: HttpDeps): Application {
       res.status(503).json({ ready: false, checks: { readiness: "check failed" } });
     }
   });
-  app.get("/metrics", async (_req, res) => {
-    res.set("Content-Type", deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
-  });
+  if (deps.metricsRoute !== false) serveMetrics(app, deps.metrics);
   return app;
+}
+
+/** /metrics alone, for METRICS_PORT: scraped from inside the network, never through the public ingress. */
+export function createMetricsApp(metrics: Metrics): Application {
+  const app = express();
+  app.disable("x-powered-by");
+  serveMetrics(app, metrics);
+  return app;
+}
+
+function serveMetrics(app: Application, metrics: Metrics): void {
+  app.get("/metrics", async (_req, res) => {
+    res.set("Content-Type", metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
 }
 
 export interface RunningServer {
