@@ -6,11 +6,12 @@ export { type AppConfig, ENV_VARIABLES, loadAppConfig, loadSections } from "./co
 export { type CatalogConfig, loadCatalogConfig } from "./config/catalog.js";
 export { type DigestConfig, loadDigestConfig } from "./config/digest.js";
 export type { ConfigResult, Env } from "./config/env.js";
-export { type HttpConfig, loadHttpConfig } from "./config/http.js";
+export { type FilesConfig, loadFilesConfig, prepareDataDir } from "./config/files.js";
+export { type HttpConfig, listenHost, loadHttpConfig } from "./config/http.js";
 export { type LoggingConfig, loadLoggingConfig } from "./config/logging.js";
 export { loadPhrasingConfig, type PhrasingConfig } from "./config/phrasing.js";
 export { loadSlackConfig, type SlackConfig } from "./config/slack.js";
-export { loadStoreConfig, type StoreConfig } from "./config/store.js";
+export { loadStoreConfig, redactDatabaseUrl, type StoreConfig } from "./config/store.js";
 export { loadTeamsConfig, type TeamsConfig, type TeamsCredentials } from "./config/teams.js";
 
 /** The process environment, read here and nowhere else. */

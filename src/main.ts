@@ -6,7 +6,16 @@ import { createConsoleSurface } from "./channels/console/console.js";
 import { createSlackDigestPoster, createSlackSurface } from "./channels/slack/index.js";
 import type { Surface, SurfaceDeps } from "./channels/surface.js";
 import { createTeamsSurface } from "./channels/teams/index.js";
-import { type AppConfig, loadAppConfig, processEnv } from "./config.js";
+import {
+  type AppConfig,
+  listenHost,
+  loadAppConfig,
+  loadCatalogConfig,
+  loadFilesConfig,
+  prepareDataDir,
+  processEnv,
+  redactDatabaseUrl,
+} from "./config.js";
 import { Conversation } from "./conversation/conversation.js";
 import {
   createDigestScheduler,
@@ -14,11 +23,14 @@ import {
   type DigestPoster,
   OpenAiCosts,
 } from "./digest/index.js";
-import { createHttpApp, listen, type RunningServer } from "./http/server.js";
+import type { Catalog } from "./domain/catalog/catalog.js";
+import { trackReadiness } from "./http/readiness.js";
+import { createHttpApp, createMetricsApp, listen, type RunningServer } from "./http/server.js";
+import { type StopStep, shutdownWithin } from "./http/shutdown.js";
 import { createLogger, type Logger } from "./logging.js";
 import { createMetrics } from "./metrics.js";
 import { createPhrasingService } from "./phrasing/index.js";
-import { openStore, type Store } from "./store/index.js";
+import { openStore, type Store, StoreError } from "./store/index.js";
 
 /**
  * The composition root: configuration → logger, metrics, catalog, store, phraser, conversation →
@@ -34,36 +46,73 @@ function fail(lines: readonly string[]): never {
   process.exit(1);
 }
 
+const NOTHING_TO_RUN =
+  "no Slack or Teams configured and no terminal for the console: set SLACK_BOT_TOKEN (with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) or MicrosoftAppId/TEAMS_ENABLED, or run with -it (docker) or --console";
+
+/**
+ * Every start-up problem in one batch: the environment, the CATALOG_FILE, the DATA_DIR, and whether
+ * there is anything to run. The console needs a terminal, or `--console` for input from a pipe.
+ */
+async function preflight(): Promise<{ config: AppConfig; catalog: Catalog; console: boolean }> {
+  const env = processEnv();
+  const loaded = loadAppConfig(env);
+  const problems = loaded.ok ? [] : [...loaded.problems];
+  const catalogFile = loadCatalogConfig(env);
+  const catalog = catalogFile.ok ? await loadCatalog(catalogFile.value.catalogFile, new Date()) : null;
+  if (catalog && !catalog.ok) problems.push(`CATALOG_FILE ${catalog.message}`);
+  const serving = loaded.ok && (loaded.value.slack !== null || loaded.value.teams.enabled);
+  const wantsConsole = process.stdin.isTTY === true || process.argv.includes("--console");
+  if (loaded.ok && !serving && !wantsConsole) problems.push(NOTHING_TO_RUN);
+  // PGlite's files and the console's charts and session live in DATA_DIR.
+  const files = loadFilesConfig(env);
+  if (files.ok && (!loaded.ok || loaded.value.store.kind === "pglite" || !serving)) {
+    const problem = await prepareDataDir(files.value.dataDir);
+    if (problem) problems.push(problem);
+  }
+  if (!loaded.ok || !catalog?.ok || problems.length > 0) fail(problems.map((p) => `config: ${p}`));
+  return { config: loaded.value, catalog: catalog.value, console: !serving };
+}
+
+/** The store, or one line saying where it is and why it cannot be opened (never a password). */
+async function openStoreOrFail(config: AppConfig, logger: Logger): Promise<Store> {
+  try {
+    return await openStore(config.store, logger);
+  } catch (error) {
+    logger.error({ err: error }, "store not opened");
+    const detail = error instanceof StoreError ? error.message.split("\n")[0] : "see the log";
+    fail([`store: ${detail}`]);
+  }
+}
+
 async function main(): Promise<void> {
   // A .env file beside the process is read when present; real environment variables win.
   if (existsSync(".env")) dotenv.config({ path: ".env", quiet: true });
-  const loaded = loadAppConfig(processEnv());
-  if (!loaded.ok) fail(loaded.problems.map((p) => `config: ${p}`));
-  const config: AppConfig = loaded.value;
+  const { config, catalog, console: isConsole } = await preflight();
 
   // A chat surface means a service: logs as JSON on stdout and the HTTP app; otherwise the console.
-  const serving = config.slack !== null || config.teams.enabled;
   const logger = createLogger(
-    config.logging.level ?? (serving ? "info" : "warn"),
-    serving ? undefined : process.stderr,
+    config.logging.level ?? (isConsole ? "warn" : "info"),
+    isConsole ? process.stderr : undefined,
   );
+  const say = (line: string) => process.stdout.write(`${line}\n`);
   const metrics = createMetrics();
-  const catalog = await loadCatalog(config.catalog.catalogFile, new Date());
-  if (!catalog.ok) fail([`config: CATALOG_FILE ${catalog.message}`]);
   for (const s of config.phrasing.skipped)
-    logger.warn({ provider: s.provider, reason: s.reason }, "phrasing provider skipped");
+    if (isConsole) process.stderr.write(`note: ${s.provider} skipped for phrasing: ${s.reason}\n`);
+    else logger.warn({ provider: s.provider, reason: s.reason }, "phrasing provider skipped");
 
-  let store: Store;
-  try {
-    store = await openStore(config.store, logger);
-  } catch (error) {
-    fail([`store: ${(error as { userMessage?: string }).userMessage ?? "cannot open the store"}`]);
-  }
+  // PGlite takes seconds to start the first time: say what is happening.
+  if (isConsole)
+    say(
+      config.store.kind === "pglite"
+        ? `opening the database in ${config.files.dataDir}…`
+        : `connecting to ${redactDatabaseUrl(config.store.url)}…`,
+    );
+  const store = await openStoreOrFail(config, logger);
   const phrasing = createPhrasingService(config.phrasing, { logger, metrics });
   const now = () => new Date();
   const conversation = new Conversation({
     store,
-    catalog: catalog.value,
+    catalog,
     phrasing,
     extraction: config.phrasing.extraction,
     today,
@@ -74,7 +123,7 @@ async function main(): Promise<void> {
   const deps: SurfaceDeps = {
     conversation,
     store,
-    catalog: catalog.value,
+    catalog,
     logger,
     metrics,
     now,
@@ -83,7 +132,7 @@ async function main(): Promise<void> {
 
   const surfaces: Surface[] = [];
   const posters: DigestPoster[] = [];
-  let server: RunningServer | null = null;
+  const servers: RunningServer[] = [];
   const dataDir = config.files.dataDir;
   if (config.slack) {
     surfaces.push(createSlackSurface(deps, config.slack));
@@ -101,14 +150,14 @@ async function main(): Promise<void> {
     surfaces.push(teams);
     posters.push(teams.digestPoster);
   }
-  const local = serving
-    ? null
-    : createConsoleSurface(deps, {
+  const local = isConsole
+    ? createConsoleSurface(deps, {
         input: process.stdin,
         output: process.stdout,
         chartsDir: join(dataDir, "charts"),
         sessionFile: join(dataDir, "console-session.json"),
-      });
+      })
+    : null;
   if (local) surfaces.push(local);
 
   const costs = config.digest.openAiCosts
@@ -134,53 +183,67 @@ async function main(): Promise<void> {
     concurrency: config.digest.concurrency,
   });
 
+  const readiness = trackReadiness({ ping: () => store.ping(), surfaces });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "shutting down");
-    const grace = config.http.shutdownGraceMs;
-    await Promise.all(surfaces.map((s) => s.stop(grace)));
-    await scheduler.stop();
-    await server?.close(grace);
-    await store.close();
-    process.exit(0);
+    readiness.stopping();
+    logger.info({ signal, graceMs: config.http.shutdownGraceMs }, "shutting down");
+    const steps: StopStep[] = [
+      ...surfaces.map((s) => ({ name: s.name, stop: (ms: number) => s.stop(ms) })),
+      { name: "scheduler", stop: () => scheduler.stop() },
+      ...servers.map((s, i) => ({
+        name: i === 0 ? "http" : "metrics-http",
+        stop: (ms: number) => s.close(ms),
+      })),
+    ];
+    await shutdownWithin(
+      { graceMs: config.http.shutdownGraceMs, steps, close: () => store.close() },
+      { logger, exit: (code) => process.exit(code) },
+    );
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
-  if (serving) {
+  if (!isConsole) {
+    const separateMetrics = config.http.metricsPort !== null;
     const app = createHttpApp({
       metrics,
       logger,
-      readiness: async () => {
-        try {
-          await store.ping();
-          return { ready: true, checks: { store: "ok" } };
-        } catch {
-          return { ready: false, checks: { store: "unreachable" } };
-        }
-      },
+      readiness: () => readiness.check(),
+      metricsRoute: !separateMetrics,
     });
     for (const s of surfaces) s.mount?.(app);
-    server = await listen(app, config.http.port, config.http.host);
-    logger.info({ port: server.port }, "listening");
+    const { host, loopbackBecause } = listenHost(config.http, config.teams);
+    if (loopbackBecause) logger.warn({ host, reason: loopbackBecause }, "listening on loopback only");
+    const server = await listen(app, config.http.port, host);
+    servers.push(server);
+    logger.info({ port: server.port, host }, "listening");
+    if (config.http.metricsPort !== null) {
+      const m = await listen(createMetricsApp(metrics), config.http.metricsPort, host);
+      servers.push(m);
+      logger.info({ port: m.port, host, path: "/metrics" }, "metrics listening");
+    }
   }
-  for (const s of surfaces) await s.start();
+  for (const s of surfaces) {
+    await s.start();
+    readiness.started(s.name);
+  }
   logger.info(
     { surfaces: surfaces.map((s) => s.name), store: store.kind, phrasing: config.phrasing.chain },
     "started",
   );
   // Digests go out from processes that can post them; the console only lists them.
   if (config.digest.scheduler && posters.length > 0) scheduler.start();
-  if (serving) {
-    // For the person who ran `npm start`; stdout carries the JSON log lines.
-    process.stderr.write(
-      `llm-advisor serving ${surfaces.map((s) => s.name).join(" and ")} on port ${server?.port}\n`,
-    );
-  } else if (local) {
+  if (local) {
     await local.done;
     await shutdown("console closed");
+  } else {
+    // For the person who ran `npm start`; stdout carries the JSON log lines.
+    process.stderr.write(
+      `llm-advisor serving ${surfaces.map((s) => s.name).join(" and ")} on port ${servers[0]?.port}\n`,
+    );
   }
 }
 

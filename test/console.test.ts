@@ -4,13 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-/** Runs the real entry point (`npm start` runs `node dist/main.js`) with lines on stdin; resolves with its output when it exits. */
+/**
+ * Runs the real entry point (`npm start` runs `node dist/main.js`) with lines on stdin; resolves with
+ * its output when it exits. stdin is a pipe, not a terminal, so the console needs `--console`.
+ */
 function runConsole(
   lines: string[],
   env: Record<string, string>,
+  args: string[] = ["--console"],
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["dist/main.js"], {
+    const child = spawn(process.execPath, ["dist/main.js", ...args], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -28,7 +32,8 @@ function runConsole(
   });
 }
 
-describe("npm start without Slack or Teams credentials: the local console", () => {
+// Each test starts the real process, PGlite included, once or twice: on a loaded machine that takes a while.
+describe("npm start without Slack or Teams credentials: the local console", { timeout: 120_000 }, () => {
   it("answers a question, a follow-up in the same thread, and the buttons as numbers", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "llm-advisor-console-"));
     const r = await runConsole(
@@ -44,7 +49,10 @@ describe("npm start without Slack or Teams credentials: the local console", () =
       { DATA_DIR: dataDir },
     );
     expect(r.code).toBe(0);
+    expect(r.out).toContain(`opening the database in ${dataDir}…`);
     expect(r.out).toContain("llm-advisor console");
+    // Input from a pipe gets no prompt: the output is the answers alone.
+    expect(r.out).not.toMatch(/^> /m);
     // gpt-6-luna at 500K: 500K × (500 × $0.10 + 200 × $0.50) / 1M = $75.00; doubled, $150.00.
     expect(r.out).toContain("gpt-6-luna on OpenAI API, $75.00 a month");
     expect(r.out).toContain(
@@ -108,6 +116,35 @@ describe("npm start without Slack or Teams credentials: the local console", () =
     );
   });
 
+  it("says so, briefly, for a number with no answer yet or out of range, and for an unknown command", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "llm-advisor-console-"));
+    const r = await runConsole(
+      ["1", "/unknown", "/Help", "200k requests a month", "7", "0", "/new", "2", "/quit"],
+      { DATA_DIR: dataDir },
+    );
+    expect(r.code).toBe(0);
+    const noAnswer = "There is no answer to act on yet: ask a question first.";
+    // "1" before any answer and "2" after /new: the same short line, twice; no answer computed from "1".
+    expect(r.out.split(noAnswer)).toHaveLength(3);
+    expect(r.out).not.toContain("I could not use");
+    expect(r.out).toContain("unknown command /unknown; /help lists them");
+    // Commands are not case-sensitive: /Help lists what the console understands, no unknown-command line.
+    expect(r.out).not.toContain("unknown command /Help");
+    // ANSWER_ACTIONS has six buttons: 7 and 0 are outside 1–6, and neither recomputes the answer.
+    expect(r.out.split("Choose 1–6, or ask a question.")).toHaveLength(3);
+    expect(r.out.match(/^Summary: /gm)).toHaveLength(1);
+  });
+
+  it("stops with one line when there is no chat surface and no terminal, unless --console is given", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "llm-advisor-console-"));
+    const r = await runConsole(["200k requests a month"], { DATA_DIR: dataDir }, []);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toBe(
+      "config: no Slack or Teams configured and no terminal for the console: set SLACK_BOT_TOKEN (with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) or MicrosoftAppId/TEAMS_ENABLED, or run with -it (docker) or --console\n",
+    );
+  });
+
   it("stops at start-up with one line per invalid setting", async () => {
     const r = await runConsole([], { PORT: "eighty", LOG_LEVEL: "loud", PHRASING_BUDGET_MS: "-5" });
     expect(r.code).toBe(1);
@@ -116,5 +153,25 @@ describe("npm start without Slack or Teams credentials: the local console", () =
     expect(r.err).toContain("PORT");
     expect(r.err).toContain("LOG_LEVEL");
     expect(r.err).toContain("PHRASING_BUDGET_MS");
+  });
+
+  it("reports a bad CATALOG_FILE, DATA_DIR and LLM_PROVIDER in the same batch as the other problems", async () => {
+    const missing = join(await mkdtemp(join(tmpdir(), "llm-advisor-console-")), "no-such.yaml");
+    const r = await runConsole([], {
+      PORT: "eighty",
+      CATALOG_FILE: missing,
+      DATA_DIR: "/dev/null/x",
+      LLM_PROVIDER: "openai",
+    });
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split("\n").sort()).toEqual(
+      [
+        "config: PORT: must be a port number such as 3978",
+        `config: CATALOG_FILE ${missing}: cannot read the catalog file (no such file)`,
+        // /dev/null is a file, so no directory can be made under it.
+        "config: DATA_DIR /dev/null/x: cannot create the directory (ENOTDIR)",
+        "config: LLM_PROVIDER=openai needs OPENAI_API_KEY (from platform.openai.com) or OPENAI_BASE_URL; to start without it, set LLM_FALLBACK=template",
+      ].sort(),
+    );
   });
 });

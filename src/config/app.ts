@@ -1,6 +1,6 @@
 import { type CatalogConfig, CatalogEnvSchema, loadCatalogConfig } from "./catalog.js";
 import { type DigestConfig, DigestEnvSchema, loadDigestConfig } from "./digest.js";
-import type { ConfigResult, Env } from "./env.js";
+import { blankAsUnset, type ConfigResult, type Env } from "./env.js";
 import { type FilesConfig, FilesEnvSchema, loadFilesConfig } from "./files.js";
 import { type HttpConfig, HttpEnvSchema, loadHttpConfig } from "./http.js";
 import { type LoggingConfig, LoggingEnvSchema, loadLoggingConfig } from "./logging.js";
@@ -52,7 +52,32 @@ export function loadSections<T extends object>(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: value as T };
 }
 
-export const loadAppConfig = (env: Env): ConfigResult<AppConfig> => loadSections<AppConfig>(env, LOADERS);
+/** The whole configuration: every section's problems and those between sections, one line each. */
+export function loadAppConfig(env: Env): ConfigResult<AppConfig> {
+  const loaded = loadSections<AppConfig>(env, LOADERS);
+  // Checked even when another section failed, so every problem is reported in one batch.
+  const phrasing = loaded.ok ? { ok: true as const, value: loaded.value.phrasing } : loadPhrasingConfig(env);
+  const cross = phrasing.ok ? providerProblems(env, phrasing.value) : [];
+  const problems = [...(loaded.ok ? [] : loaded.problems), ...cross];
+  return problems.length > 0 ? { ok: false, problems } : loaded;
+}
+
+/**
+ * LLM_PROVIDER names a provider that cannot run (OpenAI without a key) and no LLM_FALLBACK says what
+ * to do instead: a start-up error, since silently answering with the template hides the mistake.
+ * With a fallback list the provider is skipped and main.ts reports it.
+ */
+function providerProblems(env: Env, phrasing: PhrasingConfig): string[] {
+  const e = blankAsUnset(env);
+  if (e.LLM_FALLBACK !== undefined) return [];
+  const primary = e.LLM_PROVIDER?.trim().toLowerCase();
+  return phrasing.skipped
+    .filter((s) => s.provider === primary)
+    .map(
+      (s) =>
+        `LLM_PROVIDER=${s.provider} needs ${s.reason.replace(/^set /, "")}; to start without it, set LLM_FALLBACK=template`,
+    );
+}
 
 /**
  * Every environment variable the product reads, taken from the schemas that validate them; the

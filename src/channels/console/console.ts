@@ -30,6 +30,8 @@ export interface ConsoleOptions {
   chartsDir: string;
   /** Remembers the current thread and its last answer, so a restart continues the conversation. */
   sessionFile: string;
+  /** A person at a terminal (default: the input is a TTY): prompt and line history. */
+  interactive?: boolean;
 }
 
 const USER = "console-user";
@@ -59,7 +61,10 @@ export function createConsoleSurface(
   const say = (text: string) => {
     opts.output.write(`${text}\n`);
   };
-  const prompt = () => rl?.prompt();
+  const interactive = opts.interactive ?? (opts.input as { isTTY?: boolean }).isTTY === true;
+  const prompt = () => {
+    if (interactive) rl?.prompt();
+  };
 
   async function showTurn(turn: Turn): Promise<void> {
     switch (turn.kind) {
@@ -156,27 +161,36 @@ export function createConsoleSurface(
     sayDigest(await handleDigestCommand(digestDeps, { channel: CHANNEL, actor: ACTOR, text: rest, thread }));
   }
 
-  async function handle(line: string): Promise<void> {
-    const text = line.trim();
-    if (text === "") return;
-    if (text === "/quit" || text === "/exit") {
-      rl?.close();
-      return;
-    }
-    if (text === "/new") {
+  /** The console's own commands; `/digest …` is matched apart, since it takes words after it. */
+  const commands: Record<string, () => Promise<void>> = {
+    "/quit": async () => rl?.close(),
+    "/exit": async () => rl?.close(),
+    "/new": async () => {
       thread = { ...CHANNEL, threadId: randomUUID() };
       lastAnswerId = null;
       await saveSession();
       say("New thread. Ask away.");
-      return;
-    }
-    if (text === "/digests") return digest("list");
+    },
+    "/digests": () => digest("list"),
+    "/help": () => showTurn({ kind: "help" }),
+  };
+
+  async function handle(line: string): Promise<void> {
+    const text = line.trim();
+    if (text === "") return;
+    const command = commands[text.toLowerCase()];
+    if (command) return command();
     const digestWords = /^\/?digest(?:\s+(.*))?$/is.exec(text);
     if (digestWords) return digest(digestWords[1] ?? "");
-    if (text === "/help") return showTurn({ kind: "help" });
-    const choice = /^[1-9]$/.test(text) ? ANSWER_ACTIONS[Number(text) - 1] : undefined;
-    if (choice && lastAnswerId)
+    const unknown = /^\/[a-z][\w-]*/i.exec(text);
+    if (unknown) return say(`unknown command ${unknown[0]}; /help lists them`);
+    // A bare number picks a button of the last answer; it is never a question on its own.
+    if (/^\d{1,3}$/.test(text)) {
+      if (!lastAnswerId) return say("There is no answer to act on yet: ask a question first.");
+      const choice = ANSWER_ACTIONS[Number(text) - 1];
+      if (!choice) return say(`Choose 1–${ANSWER_ACTIONS.length}, or ask a question.`);
       return showAction(await deps.conversation.action(lastAnswerId, choice.id, { userId: USER }, "console"));
+    }
     await showTurn(
       await deps.conversation.turn({ thread, userId: USER, text, keepQuestion: true }, "console"),
     );
@@ -187,7 +201,8 @@ export function createConsoleSurface(
     done,
     async start() {
       await loadSession();
-      rl = createInterface({ input: opts.input, output: opts.output, prompt: "> ", terminal: false });
+      // A terminal gets line editing, history and a prompt; piped input gets neither, so output stays clean.
+      rl = createInterface({ input: opts.input, output: opts.output, prompt: "> ", terminal: interactive });
       say(BANNER.join("\n"));
       if (lastAnswerId) say("Continuing your last thread; /new starts another.");
       prompt();
