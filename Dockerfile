@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Node 26 is the Active LTS line since October 2026; the code itself supports Node 20.10 and later.
+# Node 26 became the Active LTS line on 2026-10-28; the code also runs on ^20.19, ^22.13 and 24 (package.json engines).
 ARG NODE_VERSION=26
 
 FROM node:${NODE_VERSION}-slim AS build
@@ -24,7 +24,10 @@ RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node
 EXPOSE 3978
+# The service's check: the console (`docker run -it` without credentials) serves no HTTP, so there it reads unhealthy.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3978) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Starts Slack, Teams or both, whichever is configured (see README); the CLI is `node bin/llm-advise.js`.
+# Starts Slack, Teams or both, whichever is configured (see README); with neither, the console when run
+# with -it, else it exits 1 naming the variables to set. SIGTERM: stopped within SHUTDOWN_GRACE_MS + 2 s.
+# The CLI is `node bin/llm-advise.js`.
 CMD ["node", "dist/main.js"]
