@@ -3,6 +3,7 @@ import { extname } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { buildCatalog, type Catalog } from "./domain/catalog/catalog.js";
 import { BUILTIN_DATA } from "./domain/catalog/project-data.js";
+import { catalogReferenceProblem } from "./domain/catalog/references.js";
 import { type CatalogOverride, CatalogOverrideSchema } from "./domain/catalog/schema.js";
 
 /** Largest catalog file we read: far above any real one, small enough to refuse a wrong path to a dump. */
@@ -65,7 +66,7 @@ export async function readCatalogFile(path: string): Promise<CatalogFileResult> 
   return { ok: true, value: parsed.data };
 }
 
-/** The catalog for a run: shipped data, plus the CATALOG_FILE when one is configured. */
+/** The catalog for a run: shipped data, plus the CATALOG_FILE when one is configured and all it names exists. */
 export async function loadCatalog(
   catalogFile: string | null,
   pricesAt: Date,
@@ -73,5 +74,9 @@ export async function loadCatalog(
   if (catalogFile === null) return { ok: true, value: buildCatalog({ pricesAt }) };
   const file = await readCatalogFile(catalogFile);
   if (!file.ok) return file;
-  return { ok: true, value: buildCatalog({ pricesAt }, file.value) };
+  const catalog = buildCatalog({ pricesAt }, file.value);
+  // Each entry can be valid alone and still name a model or GPU the catalog does not have.
+  const problem = catalogReferenceProblem(file.value, catalog);
+  if (problem) return { ok: false, message: `${catalogFile}: ${problem}` };
+  return { ok: true, value: catalog };
 }

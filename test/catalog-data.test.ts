@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../src/catalog-file.js";
 import { buildCatalog } from "../src/domain/catalog/catalog.js";
 import hostedSource from "../src/domain/catalog/data/hosted-source.json" with { type: "json" };
 import { BUILTIN_DATA } from "../src/domain/catalog/project-data.js";
@@ -116,5 +118,68 @@ describe("defaults", () => {
     expect(keys.size).toBeGreaterThan(20);
     const missing = [...keys].filter((k) => !(k in BUILTIN_DATA.defaults));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("CATALOG_FILE references", () => {
+  it("rejects a file whose throughput names a model the catalog lacks, naming the path and field", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "catalog-"));
+    const file = join(dir, "catalog.json");
+    const entry = { ...BUILTIN_DATA.throughput[0], id: "mine:1", model: "llama-9-9b" };
+    writeFileSync(file, JSON.stringify({ throughput: [entry] }));
+    const r = await loadCatalog(file, new Date(TODAY));
+    expect(r.ok ? "accepted" : r.message).toBe(
+      `${file}: throughput[0].model: "llama-9-9b" is not an open-weight model id in the catalog`,
+    );
+  });
+});
+
+describe("what issue 2 requires of the catalog", () => {
+  it("has every GPU instance and open-weight model the issue names, with their required fields", () => {
+    for (const id of [
+      "aws:g5.xlarge",
+      "aws:g6.xlarge",
+      "aws:g5.12xlarge",
+      "aws:ml.g5.xlarge",
+      "aws:p4d.24xlarge",
+      "aws:p5.48xlarge",
+      "seed:a100-80gb-x1",
+      "seed:h100-80gb-x8",
+    ]) {
+      const g = catalog.gpuInstance(id);
+      expect(g, id).toBeDefined();
+      expect(g?.gpuType.length, id).toBeGreaterThan(0);
+      expect(g?.gpuCount, id).toBeGreaterThan(0);
+      expect(g?.gpuMemoryGb, id).toBeGreaterThan(0);
+      expect(g?.hourlyUsd ?? g?.monthlyUsd, id).toBeGreaterThan(0);
+    }
+    for (const id of [
+      "llama-3.1-8b",
+      "llama-3.1-70b",
+      "llama-3.2-3b",
+      "mistral-7b",
+      "mixtral-8x7b",
+      "qwen-2.5-7b",
+      "qwen-2.5-72b",
+    ]) {
+      const m = catalog.openWeightModel(id);
+      expect(m, id).toBeDefined();
+      expect(["open-source", "open-weights", "proprietary"]).toContain(m?.openness);
+      expect(m?.license.length, id).toBeGreaterThan(0);
+      expect(m?.parametersB, id).toBeGreaterThan(0);
+    }
+  });
+
+  it("has a throughput figure for each model the seeds size, or the engine says it cannot size it", () => {
+    const sized = new Set(BUILTIN_DATA.throughput.map((t) => t.model));
+    for (const id of [
+      "llama-3.1-8b",
+      "llama-3.1-70b",
+      "mistral-7b",
+      "mixtral-8x7b",
+      "qwen-2.5-7b",
+      "qwen-2.5-72b",
+    ])
+      expect(sized.has(id), id).toBe(true);
   });
 });
