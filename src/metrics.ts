@@ -3,9 +3,9 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client
 /** The product's Prometheus metrics, one registry per process (no global state, so tests stay apart). */
 export interface Metrics {
   registry: Registry;
-  /** Questions answered, by surface (slack, teams, console, cli) and verdict. */
+  /** Answers computed and stored, by surface (slack, teams, console) and verdict; counted before posting. */
   questions: Counter<"surface" | "verdict">;
-  /** Seconds from a question's arrival to its answer being posted. */
+  /** Seconds to read a question, run the engine, phrase and store the answer; posting it is not included. */
   answerSeconds: Histogram<"surface">;
   /** How each answer was phrased: the provider that answered, or why the template stood in. */
   phraserOutcomes: Counter<"provider" | "outcome">;
@@ -25,13 +25,13 @@ export function createMetrics(withDefaults = true): Metrics {
     registry,
     questions: new Counter({
       name: "llm_advisor_questions_total",
-      help: "Questions answered",
+      help: "Questions and follow-ups answered (computed and stored), by surface and verdict; counted before the answer is posted, so answers whose posting failed are included",
       labelNames: ["surface", "verdict"],
       registers,
     }),
     answerSeconds: new Histogram({
       name: "llm_advisor_answer_seconds",
-      help: "Time from question to posted answer",
+      help: "Seconds to compute an answer: reading the question, the engine, phrasing and storing it; posting to Slack or Teams is not included",
       labelNames: ["surface"],
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 8, 13],
       registers,
