@@ -71,7 +71,7 @@ export function check003H100Cluster(catalog: Catalog): Discrepancy | null {
   return {
     id: "seed-003-h100-cluster",
     claim: "003: an 8x H100 cluster costs ~$30,000 a month",
-    computed: `AWS p5.48xlarge (8x H100 80GB) on demand: ${hours} h × ${formatUsd(p5.hourlyUsd)} = ${formatUsd(monthlyOf(catalog, p5.hourlyUsd))} a month (catalog entry as of ${p5.asOf})`,
+    computed: `AWS p5.48xlarge (8x H100 80GB) on demand: ${hours} h × ${formatUnitUsd(p5.hourlyUsd)} = ${formatUsd(monthlyOf(catalog, p5.hourlyUsd))} a month (catalog entry as of ${p5.asOf})`,
     source: `${S003} (Infrastructure Options)`,
   };
 }
@@ -87,7 +87,7 @@ export function check000GpuServer(catalog: Catalog): Discrepancy | null {
   return {
     id: "seed-000-gpu-server",
     claim: "000: a GPU server (A100/H100) costs $500-2,000 a month",
-    computed: `the cheapest A100 80GB machine in the catalog, ${cheapest.name} (${cheapest.gpuCount}x A100), costs ${hours} h × ${formatUsd(cheapest.hourlyUsd)} = ${formatUsd(monthlyOf(catalog, cheapest.hourlyUsd))} a month on demand, above the top of that range`,
+    computed: `the cheapest A100 80GB machine in the catalog, ${cheapest.name} (${cheapest.gpuCount}x A100), costs ${hours} h × ${formatUnitUsd(cheapest.hourlyUsd)} = ${formatUsd(monthlyOf(catalog, cheapest.hourlyUsd))} a month on demand, above the top of that range`,
     source: `${S000} (Open-Source LLM (Self-Hosted): Infrastructure Costs)`,
   };
 }

@@ -10,6 +10,7 @@ import { apiBill, apiOption, MIN_API_TIER } from "./api-options.js";
 import {
   cheapestPlan,
   flatOption,
+  offerable,
   type SizedPlan,
   selfHostedCandidates,
   sizedOption,
@@ -90,7 +91,7 @@ export function localOptions(
       ? cheapestPlan(model, [onHand], p, catalog, s, p.requestsPerMonth, true).sized
       : null;
     const sized = owned ?? cheapestPlan(model, bought, p, catalog, s, p.requestsPerMonth).sized;
-    if (sized) plans.push(sized);
+    if (sized && offerable(sized, p, catalog)) plans.push(sized);
   }
   const options = plans.map((sized) => sizedOption(sized, "local", p, s));
   const issues = unsizedIssues(p, catalog, candidates, plans, "local");

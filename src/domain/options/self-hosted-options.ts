@@ -181,7 +181,7 @@ export function selfHostedOptions(
   const candidates = selfHostedCandidates(p, catalog);
   for (const model of candidates) {
     const { sized } = cheapestPlan(model, instances, p, catalog, s, p.requestsPerMonth);
-    if (sized) plans.push(sized);
+    if (sized && offerable(sized, p, catalog)) plans.push(sized);
   }
   if (p.cloud !== "on-prem") issues.push(...unsizedIssues(p, catalog, candidates, plans, "self-hosted"));
   const options = plans.map((sized) => sizedOption(sized, "self-hosted", p, s));
@@ -204,6 +204,14 @@ export function selfHostedOptions(
   }
   return { options, plans, issues };
 }
+
+/**
+ * A plan sized on one stream's speed (batch size 1) overstates the GPUs many times over: it is
+ * offered only for a model the question names, where a flagged figure beats none.
+ */
+export const offerable = (sized: SizedPlan, p: ResolvedProfile, catalog: Catalog): boolean =>
+  sized.throughput.method !== "single-stream" ||
+  namedOpenWeight(p, catalog).some((m) => m.id === sized.model.id);
 
 /**
  * A model the question names, or an open-source model full training needs, that no benchmark can

@@ -126,6 +126,25 @@ describe("edges of the engine", () => {
     expect(tcoLine("api:openai:gpt-6-sol")?.quantity.toNumber()).toBe(1);
   });
 
+  it("004's own setup, Llama 3.2 3B, cannot be sized on AWS: an issue says so instead of dropping it", () => {
+    const a = adviceFor({
+      useCase: "classification",
+      candidateModels: ["llama 3.2 3b"],
+      requestsPerMonth: 300_000,
+    });
+    expect(a.issues.map((i) => i.message)).toContain(
+      "Llama 3.2 3B Instruct cannot be sized on any AWS GPU instance: the catalog has no throughput benchmark for it",
+    );
+  });
+
+  it("sizes on a one-stream benchmark only for a model the question names, and says it overstates", () => {
+    const unnamed = adviceFor({ requestsPerMonth: 300_000, team: "ml-team" });
+    expect(all(unnamed).some((o) => o.modelId === "qwen-2.5-7b")).toBe(false);
+    const named = adviceFor({ requestsPerMonth: 300_000, team: "ml-team", candidateModels: ["qwen 2.5 7b"] });
+    const qwen = all(named).find((o) => o.modelId === "qwen-2.5-7b" && o.verdict === "self-hosted");
+    expect(qwen?.notes.join(" ")).toContain("one stream's speed (batch size 1)");
+  });
+
   it("a government workload with no team's own GPUs gets a priced machine, and a card-only price says so", () => {
     const a = adviceFor({ compliance: ["government"], requestsPerMonth: 100_000 });
     const card = all(a).find((o) => o.capacity?.instanceId === "on-prem:rtx4090-card");
