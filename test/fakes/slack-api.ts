@@ -94,6 +94,8 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 };
 
+let fakes = 0;
+
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const botToken = options.botToken ?? "xoxb-test-0000000000-abcdefghijkl";
   const botUserId = options.botUserId ?? "U0BOT";
@@ -109,7 +111,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const sockets = new Set<Socket>();
   let seq = 0;
   let base = "";
-  const nextTs = () => `1700000${String(100 + seq++).padStart(3, "0")}.${String(seq).padStart(6, "0")}`;
+  // Each fake's timestamps differ from every other fake's in this process, so threads never collide in a shared store.
+  const instance = String(++fakes % 100).padStart(2, "0");
+  const nextTs = () =>
+    `1700000${String(100 + seq++).padStart(3, "0")}.${instance}${String(seq).padStart(4, "0")}`;
 
   const workspace: Workspace = {
     options,

@@ -1,4 +1,9 @@
-import { createSlackSurface, type SlackSurface, WEB_API_SCOPES } from "../../src/channels/slack/index.js";
+import {
+  createSlackSurface,
+  type SlackSurface,
+  type SlackSurfaceOptions,
+  WEB_API_SCOPES,
+} from "../../src/channels/slack/index.js";
 import { loadPhrasingConfig } from "../../src/config/phrasing.js";
 import type { SlackConfig } from "../../src/config/slack.js";
 import { Conversation } from "../../src/conversation/conversation.js";
@@ -9,13 +14,36 @@ import { createMetrics, type Metrics } from "../../src/metrics.js";
 import { createPhrasingService } from "../../src/phrasing/index.js";
 import type { Store } from "../../src/store/index.js";
 import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from "../fakes/slack-api.js";
-import { TODAY, testConversation } from "./conversation.js";
+import { TODAY } from "./conversation.js";
+import { freshStore } from "./slack-store.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const BOT_TOKEN = "xoxb-test-0000000000-abcdefghijkl";
 
 /** Retries fast in tests; Retry-After from a 429 is still honoured by the SDK. */
 export const FAST_RETRIES = { retries: 3, minTimeout: 20, maxTimeout: 100 };
+
+/** A real conversation on `store` with the template phraser (no network), as main.ts builds it. */
+export function slackConversation(
+  store: Store,
+  env: Record<string, string> = {},
+): { conversation: Conversation; metrics: Metrics } {
+  const logger = silentLogger();
+  const metrics = createMetrics(false);
+  const phrasing = loadPhrasingConfig(env);
+  if (!phrasing.ok) throw new Error(phrasing.problems.join("; "));
+  const conversation = new Conversation({
+    store,
+    catalog: buildCatalog({ pricesAt: new Date(`${TODAY}T12:00:00Z`) }),
+    phrasing: createPhrasingService(phrasing.value, { logger, metrics }),
+    extraction: false,
+    today: () => TODAY,
+    logger,
+    metrics,
+    now: () => new Date(`${TODAY}T12:00:00Z`),
+  });
+  return { conversation, metrics };
+}
 
 export interface SlackHarness {
   /** http://127.0.0.1:<port>/slack/events */
@@ -27,20 +55,24 @@ export interface SlackHarness {
   server: RunningServer;
   /** A new process in all but name: a new Bolt app and HTTP server on the same store (nothing in memory survives). */
   restart(): Promise<void>;
+  /** Waits until every request taken so far was handled (stopping drains the work in flight), then restarts. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
  * The real Slack surface in HTTP mode on loopback: Bolt's ExpressReceiver mounted on the process's
- * HTTP app, a real conversation on in-memory PGlite with the template phraser, and a loopback fake
- * Slack Web API behind SLACK_API_URL.
+ * HTTP app, a real conversation on in-memory PGlite (the test file's, emptied) with the template
+ * phraser, and a loopback fake Slack Web API behind SLACK_API_URL.
  */
 export async function startSlackHarness(
   fakeOptions: FakeSlackOptions = {},
   env: Record<string, string> = {},
+  surfaceOptions: SlackSurfaceOptions = {},
 ): Promise<SlackHarness> {
   const fake = await startFakeSlack({ botToken: BOT_TOKEN, ...fakeOptions });
-  const { conversation, store, metrics } = await testConversation(env);
+  const store = await freshStore();
+  const { conversation, metrics } = slackConversation(store, env);
   const logger = silentLogger();
   const config: SlackConfig = {
     mode: "http",
@@ -63,7 +95,7 @@ export async function startSlackHarness(
         digestTimezone: env.DIGEST_DEFAULT_TIMEZONE,
       },
       config,
-      { clientOptions: { retryConfig: FAST_RETRIES } },
+      { clientOptions: { retryConfig: FAST_RETRIES }, ...surfaceOptions },
     );
     const app = createHttpApp({ metrics, logger, readiness: async () => ({ ready: true, checks: {} }) });
     surface.mount?.(app);
@@ -74,7 +106,7 @@ export async function startSlackHarness(
   let running = await boot();
   const stop = async () => {
     await running.server.close(1000);
-    await running.surface.stop(5000);
+    await running.surface.stop(20_000);
   };
   const h: SlackHarness = {
     eventsUrl: `http://127.0.0.1:${running.server.port}/slack/events`,
@@ -92,6 +124,7 @@ export async function startSlackHarness(
         server: running.server,
       });
     },
+    settle: () => h.restart(),
     close: async () => {
       await stop();
       await store.close();
@@ -116,21 +149,9 @@ export async function startSlackReplica(
   fake: FakeSlack,
 ): Promise<{ eventsUrl: string; close(): Promise<void> }> {
   const logger = silentLogger();
-  const metrics = createMetrics(false);
   const catalog = buildCatalog({ pricesAt: new Date(`${TODAY}T12:00:00Z`) });
-  const phrasing = loadPhrasingConfig({});
-  if (!phrasing.ok) throw new Error(phrasing.problems.join("; "));
   const now = () => new Date(`${TODAY}T12:00:00Z`);
-  const conversation = new Conversation({
-    store,
-    catalog,
-    phrasing: createPhrasingService(phrasing.value, { logger, metrics }),
-    extraction: false,
-    today: () => TODAY,
-    logger,
-    metrics,
-    now,
-  });
+  const { conversation, metrics } = slackConversation(store);
   const surface = createSlackSurface(
     { conversation, store, catalog, logger, metrics, now },
     { mode: "http", botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, appToken: null, apiUrl: fake.apiUrl },
