@@ -1,10 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type SlackHarness, startSlackHarness } from "./support/slack-app.js";
 import { askInChannel, clickButton, readable, validBlocks } from "./support/slack-flows.js";
+import { closeSharedStore, warmSharedStore } from "./support/slack-store.js";
 
 /** Every button under an answer, clicked through Bolt; state comes from the store, not memory. */
 
 let h: SlackHarness | null = null;
+beforeAll(warmSharedStore);
+afterAll(closeSharedStore);
 afterEach(async () => {
   await h?.close();
   h = null;
@@ -82,7 +85,10 @@ describe("answer buttons", () => {
   });
 
   it("Subscribe creates a weekly digest in the user's time zone and confirms how to change it", async () => {
-    h = await startSlackHarness({ timezones: { U0BOB: "Europe/Berlin" } });
+    h = await startSlackHarness({
+      timezones: { U0BOB: "Europe/Berlin" },
+      memberships: { U0BOB: ["C0GENERAL"] },
+    });
     const a = await askInChannel(h, QUESTION);
     const since = h.fake.calls.length;
     await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "subscribe", "U0BOB");
@@ -105,7 +111,7 @@ describe("answer buttons", () => {
   });
 
   it("Subscribe falls back to UTC when Slack knows no time zone for the user", async () => {
-    h = await startSlackHarness();
+    h = await startSlackHarness({ memberships: { U0BOB: ["C0GENERAL"] } });
     const a = await askInChannel(h, QUESTION);
     await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "subscribe");
     await h.fake.waitFor("chat.postMessage", (c) => readable(c.args).includes("(UTC)"));
@@ -114,7 +120,10 @@ describe("answer buttons", () => {
   });
 
   it("Subscribe falls back to DIGEST_DEFAULT_TIMEZONE when it is set", async () => {
-    h = await startSlackHarness({}, { DIGEST_DEFAULT_TIMEZONE: "America/Chicago" });
+    h = await startSlackHarness(
+      { memberships: { U0BOB: ["C0GENERAL"] } },
+      { DIGEST_DEFAULT_TIMEZONE: "America/Chicago" },
+    );
     const a = await askInChannel(h, QUESTION);
     await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "subscribe");
     await h.fake.waitFor("chat.postMessage", (c) =>
@@ -122,6 +131,18 @@ describe("answer buttons", () => {
     );
     const [sub] = await h.store.subscriptions.list({ platform: "slack", workspaceId: "T0TEAM" });
     expect(sub?.schedule).toEqual({ cron: "0 9 * * 1", timezone: "America/Chicago" });
+  });
+
+  it("Subscribe is refused to someone who is not a member of the channel, and nothing is subscribed", async () => {
+    // Bob is in another channel only; Slack's users.conversations tells the app so.
+    h = await startSlackHarness({ memberships: { U0BOB: ["C0RANDOM"] } });
+    const a = await askInChannel(h, QUESTION);
+    const since = h.fake.calls.length;
+    await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "subscribe", "U0BOB");
+    const reply = await replyAfterClick(h, a.ts, since);
+    expect(readable(reply.args)).toContain("Only members of this channel");
+    expect(h.fake.callsOf("users.conversations").map((c) => c.args.user)).toEqual(["U0BOB"]);
+    expect(await h.store.subscriptions.list({ platform: "slack", workspaceId: "T0TEAM" })).toEqual([]);
   });
 
   it("still work after a restart: a new app finds the answer in the store", async () => {

@@ -1,10 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type SlackHarness, startSlackHarness } from "./support/slack-app.js";
 import { askInChannel, postsAfter, readable, sendEvent, userTs, validBlocks } from "./support/slack-flows.js";
+import { closeSharedStore, warmSharedStore } from "./support/slack-store.js";
 
-/** Follow-ups, mentions and direct messages, delivered as signed Events API requests. */
+/** Follow-ups and mentions in channel threads, delivered as signed Events API requests. */
 
 let h: SlackHarness | null = null;
+beforeAll(warmSharedStore);
+afterAll(closeSharedStore);
 afterEach(async () => {
   await h?.close();
   h = null;
@@ -36,6 +39,13 @@ async function replyIn(h: SlackHarness, threadTs: string, since: number) {
     (c) => c.args.thread_ts === threadTs && h.fake.calls.indexOf(c) >= since && c.reply?.ok === true,
   );
 }
+
+const threadOf = (channel: string, ts: string) => ({
+  platform: "slack" as const,
+  workspaceId: "T0TEAM",
+  channelId: channel,
+  threadId: ts,
+});
 
 describe("follow-ups in the answer's thread", () => {
   it("loads the thread's Profile, applies the delta and answers in the thread saying what changed", async () => {
@@ -71,8 +81,9 @@ describe("follow-ups in the answer's thread", () => {
     expect((await sendEvent(h, event, { eventId: "EvSAME", retryNum: 1 })).status).toBe(200);
     await sendEvent(h, { ...event, type: "app_mention", text: "<@U0BOT> double the volume" });
     await sendEvent(h, threadMessage(a.channel, a.ts, "what about GDPR?"));
-    // The later, different message is answered: by then the duplicates had their chance.
     await h.fake.waitFor("chat.postMessage", (c) => readable(c.args).includes("compliance"));
+    // Every delivery handled: the duplicates had their chance to answer.
+    await h.settle();
     const answers = postsAfter(h, since).filter((c) => readable(c.args).includes("1M a month"));
     expect(answers).toHaveLength(1);
     expect(
@@ -105,12 +116,8 @@ describe("follow-ups in the answer's thread", () => {
     );
     await sendEvent(h, threadMessage(a.channel, "1690000000.000100", "double the volume"));
     await sendEvent(h, { ...threadMessage(a.channel, a.ts, "x"), thread_ts: undefined });
-    // A person's message afterwards is answered; nothing before it was.
-    await sendEvent(h, threadMessage(a.channel, a.ts, "what about GDPR?"));
-    await replyIn(h, a.ts, since);
-    const posts = postsAfter(h, since);
-    expect(posts).toHaveLength(1);
-    expect(readable(posts[0]?.args ?? {})).toContain("compliance");
+    await h.settle();
+    expect(postsAfter(h, since)).toEqual([]);
   });
 });
 
@@ -143,65 +150,63 @@ describe("mentions", () => {
   });
 });
 
-describe("direct messages", () => {
-  it("work like a thread: a later message follows up on the earlier one", async () => {
+describe("messages in the bot's thread from which nothing can be read", () => {
+  it("get no reply and store no answer when the bot is not addressed", async () => {
     h = await startSlackHarness();
-    const dm = (text: string) => ({
-      type: "message",
-      channel: "D0ALICE",
-      channel_type: "im",
-      user: "U0ALICE",
-      text,
-      ts: userTs(),
-      event_ts: "1",
-    });
-    await sendEvent(h, dm(QUESTION));
-    const first = await h.fake.waitFor("chat.postMessage", (c) => c.args.channel === "D0ALICE");
-    expect(first.args.thread_ts).toBeUndefined();
-    expect(readable(first.args)).toContain("Verdict:");
+    const a = await askInChannel(h, QUESTION);
     const since = h.fake.calls.length;
-    await sendEvent(h, dm("double the volume"));
-    const second = await h.fake.waitFor(
-      "chat.postMessage",
-      (c) => c.args.channel === "D0ALICE" && (h?.fake.calls.indexOf(c) ?? -1) >= since,
-    );
-    expect(readable(second.args)).toContain("volume 500K a month → 1M a month");
+    for (const text of ["thanks, looks good!", "<@U0BOB> can you check this?", "ok", "lol"])
+      expect((await sendEvent(h, threadMessage(a.channel, a.ts, text))).status).toBe(200);
+    await h.settle();
+    expect(postsAfter(h, since)).toEqual([]);
+    expect((await h.store.threads.getThread(threadOf(a.channel, a.ts)))?.answerCount).toBe(1);
+    // A real follow-up afterwards is answered as usual.
+    await sendEvent(h, threadMessage(a.channel, a.ts, "what about GDPR?"));
+    expect(readable((await replyIn(h, a.ts, since)).args)).toContain("compliance");
   });
 
-  it("offers suggested prompts in a new assistant thread, shows a status and streams the summary", async () => {
+  it("get a short reply saying what can change when the bot is mentioned", async () => {
     h = await startSlackHarness();
-    const root = userTs();
-    await sendEvent(h, {
-      type: "assistant_thread_started",
-      assistant_thread: { user_id: "U0ALICE", context: {}, channel_id: "D0ALICE", thread_ts: root },
-      event_ts: root,
-    });
-    const prompts = await h.fake.waitFor("assistant.threads.setSuggestedPrompts");
-    expect(prompts.args).toMatchObject({ channel_id: "D0ALICE", thread_ts: root });
-    expect((prompts.args.prompts as unknown[]).length).toBeGreaterThan(0);
+    const a = await askInChannel(h, QUESTION);
+    const since = h.fake.calls.length;
+    await sendEvent(h, { ...threadMessage(a.channel, a.ts, "<@U0BOT> thanks!"), type: "app_mention" });
+    const reply = await replyIn(h, a.ts, since);
+    validBlocks(reply);
+    expect(readable(reply.args)).toContain("I read nothing to change");
+    expect(readable(reply.args)).toContain("double the volume");
+    expect(readable(reply.args)).not.toContain("Verdict");
+    expect((await h.store.threads.getThread(threadOf(a.channel, a.ts)))?.answerCount).toBe(1);
+  });
+});
 
-    await sendEvent(h, {
-      type: "message",
-      channel: "D0ALICE",
-      channel_type: "im",
-      user: "U0ALICE",
-      text: QUESTION,
-      ts: userTs(),
-      thread_ts: root,
-      event_ts: "1",
-    });
-    const status = await h.fake.waitFor("assistant.threads.setStatus");
-    expect(status.args).toMatchObject({ channel_id: "D0ALICE", thread_ts: root });
-    const stop = await h.fake.waitFor("chat.stopStream");
-    const start = h.fake.callsOf("chat.startStream")[0];
-    expect(start?.args).toMatchObject({ channel: "D0ALICE", thread_ts: root, recipient_user_id: "U0ALICE" });
-    const streamed = h.fake.messages.find((m) => m.ts === stop.args.ts);
-    // The template phraser's summary, streamed: it names the verdict's option and its cost.
-    expect(streamed?.text).toContain("$75.00");
-    // The answer's blocks follow in the thread, without repeating the streamed summary.
-    const answer = await h.fake.waitFor("chat.postMessage", (c) => c.args.thread_ts === root);
-    validBlocks(answer);
-    expect(readable(answer.args)).toContain("Verdict:");
-    expect(readable(answer.args)).not.toContain(streamed?.text?.slice(0, 60) ?? "-");
+describe("message subtypes", () => {
+  it("answers a reply also sent to the channel (thread_broadcast) and one with a file (file_share)", async () => {
+    h = await startSlackHarness();
+    const a = await askInChannel(h, QUESTION);
+    let since = h.fake.calls.length;
+    await sendEvent(h, threadMessage(a.channel, a.ts, "double the volume", { subtype: "thread_broadcast" }));
+    const broadcast = await replyIn(h, a.ts, since);
+    expect(readable(broadcast.args)).toContain("volume 500K a month → 1M a month");
+    since = h.fake.calls.length;
+    await sendEvent(
+      h,
+      threadMessage(a.channel, a.ts, "what about HIPAA?", {
+        subtype: "file_share",
+        files: [{ id: "F0SPEC", name: "spec.pdf" }],
+      }),
+    );
+    const withFile = await replyIn(h, a.ts, since);
+    expect(readable(withFile.args)).toContain("compliance");
+    expect((await h.store.threads.getThread(threadOf(a.channel, a.ts)))?.answerCount).toBe(3);
+  });
+
+  it("still ignores edits and joins", async () => {
+    h = await startSlackHarness();
+    const a = await askInChannel(h, QUESTION);
+    const since = h.fake.calls.length;
+    await sendEvent(h, threadMessage(a.channel, a.ts, "double the volume", { subtype: "message_changed" }));
+    await sendEvent(h, threadMessage(a.channel, a.ts, "<@U0CAROL> has joined", { subtype: "channel_join" }));
+    await h.settle();
+    expect(postsAfter(h, since)).toEqual([]);
   });
 });

@@ -51,6 +51,16 @@ export type Turn =
   /** A clear, specific message for the user; nothing was stored. */
   | { kind: "rejected"; message: string };
 
+/**
+ * A follow-up from which nothing was read ("thanks!", "ok", a remark to a colleague): no Profile
+ * field changed and no question was asked, so nothing was stored or phrased. Only `converse` returns it.
+ */
+export interface NothingRead {
+  kind: "nothing-read";
+  /** The words that were not understood, for a surface that wants to quote them. */
+  unused: string[];
+}
+
 export type ActionResult =
   | { kind: "breakdown"; answer: StoredAnswer }
   | { kind: "plan"; answer: StoredAnswer }
@@ -59,23 +69,53 @@ export type ActionResult =
   | { kind: "what-if"; turn: Turn }
   | { kind: "rejected"; message: string };
 
+/**
+ * A follow-up from which nothing was read ("thanks!", "ok", a remark to a colleague): no Profile
+ * field changed and no question was asked, so nothing was stored or phrased. Only `converse` returns it.
+ */
+export interface NothingRead {
+  kind: "nothing-read";
+  /** The words that were not understood, for a surface that wants to quote them. */
+  unused: string[];
+}
+
 const HELP = /^\s*(help|\?|usage|how does this work\??)\s*$/i;
 const SCALE: Record<string, string> = { "what-if-10x": "10x the volume", "what-if-0.1x": "0.1x the volume" };
 
 export class Conversation {
   constructor(private readonly deps: ConversationDeps) {}
 
-  /** A message: a new question, or a follow-up when the thread already has an answer. */
+  /**
+   * A message: a new question, or a follow-up when the thread already has an answer. A follow-up
+   * that reads nothing is answered in full (the thread's answer again); `converse` reports it instead.
+   */
   async turn(msg: Incoming, surface: string): Promise<Turn> {
+    const turn = await this.run(msg, surface, false);
+    if (turn.kind === "nothing-read") throw new Error("a follow-up read nothing although told to answer");
+    return turn;
+  }
+
+  /**
+   * Like `turn`, but a follow-up from which nothing was read (no Profile change, no question) comes
+   * back as `nothing-read`, without storing an answer, so the surface can stay silent or say what it
+   * can change.
+   */
+  async converse(msg: Incoming, surface: string): Promise<Turn | NothingRead> {
+    return this.run(msg, surface, true);
+  }
+
+  private async run(msg: Incoming, surface: string, reportNothing: boolean): Promise<Turn | NothingRead> {
     if (HELP.test(msg.text)) return { kind: "help" };
     return this.timed(surface, async () => {
       const thread = await this.deps.store.threads.getThread(msg.thread);
-      return thread ? this.followUp(msg, thread.profile, thread.latestAnswerId) : this.ask(msg);
+      return thread
+        ? this.followUp(msg, thread.profile, thread.latestAnswerId, reportNothing)
+        : this.ask(msg);
     });
   }
 
   /** Counts an answered turn by surface and verdict, and how long it took. */
-  private async timed(surface: string, run: () => Promise<Turn>): Promise<Turn> {
+  private async timed<T extends Turn | NothingRead>(surface: string, run: () => Promise<T>): Promise<T> {
     const started = this.deps.now().getTime();
     const turn = await run();
     if (turn.kind === "answer") {
@@ -99,16 +139,35 @@ export class Conversation {
     }
   }
 
-  private async followUp(msg: Incoming, previous: Profile, previousAnswerId: string): Promise<Turn> {
+  private async followUp(
+    msg: Incoming,
+    previous: Profile,
+    previousAnswerId: string,
+    reportNothing: false,
+  ): Promise<Turn>;
+  private async followUp(
+    msg: Incoming,
+    previous: Profile,
+    previousAnswerId: string,
+    reportNothing: boolean,
+  ): Promise<Turn | NothingRead>;
+  private async followUp(
+    msg: Incoming,
+    previous: Profile,
+    previousAnswerId: string,
+    reportNothing: boolean,
+  ): Promise<Turn | NothingRead> {
     const f = applyFollowUp(previous, msg.text, this.deps.catalog);
     switch (f.kind) {
       case "empty":
-        return { kind: "help" };
+        return reportNothing ? { kind: "nothing-read", unused: [] } : { kind: "help" };
       case "invalid":
         return { kind: "rejected", message: f.problems.join("; ") };
       case "concept":
         return conceptTurn(f.conceptId);
       case "delta": {
+        if (reportNothing && f.understood.length === 0 && f.changes.length === 0)
+          return { kind: "nothing-read", unused: f.unused };
         const before = await this.deps.store.threads.getAnswer(previousAnswerId);
         return this.answer(
           msg,
@@ -190,7 +249,7 @@ export class Conversation {
       case "what-if-0.1x": {
         // Scales the volume of the answer the button sits on, even if the thread moved on since.
         const msg: Incoming = { thread: answer.thread, userId: actor.userId, text: SCALE[action] ?? "" };
-        const turn = await this.timed(surface, () => this.followUp(msg, answer.profile, answer.id));
+        const turn = await this.timed(surface, () => this.followUp(msg, answer.profile, answer.id, false));
         return { kind: "what-if", turn };
       }
     }

@@ -21,7 +21,7 @@ const where = (a: StoredAnswer): string =>
 const day = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** "0 9 * * 1" in Europe/Berlin → "cron 0 9 * * 1 (Europe/Berlin)"; the common weekly one in words. */
-export function scheduleText(s: Subscription["schedule"]): string {
+function scheduleText(s: Subscription["schedule"]): string {
   const weekly = /^0 (\d{1,2}) \* \* 1$/.exec(s.cron);
   if (weekly) return `every Monday at ${weekly[1]?.padStart(2, "0")}:00 (${s.timezone})`;
   return `cron \`${s.cron}\` (${s.timezone})`;

@@ -1,5 +1,5 @@
 import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from "@slack/types";
-import type { Turn } from "../../../conversation/conversation.js";
+import type { NothingRead, Turn } from "../../../conversation/conversation.js";
 import type { Concept } from "../../../domain/concepts.js";
 import { shortSource } from "../../../render/answer-actions.js";
 import { answerView } from "../../../render/answer-view.js";
@@ -49,8 +49,11 @@ export interface AnswerOptions {
   withSummary?: boolean;
 }
 
-/** What a conversation turn becomes in Slack: an answer (with what changed), a concept, help or a refusal. */
-export function turnMessages(turn: Turn, opts: AnswerOptions): SlackMessage[] {
+/**
+ * What a conversation turn becomes in Slack: an answer (with what changed), a concept, help, a
+ * refusal, or, when nothing could be read, what the bot can change.
+ */
+export function turnMessages(turn: Turn | NothingRead, opts: AnswerOptions): SlackMessage[] {
   switch (turn.kind) {
     case "answer": {
       const intro: string[] = [];
@@ -70,7 +73,17 @@ export function turnMessages(turn: Turn, opts: AnswerOptions): SlackMessage[] {
       return helpMessages(opts.command);
     case "rejected":
       return rejectedMessages(turn.message);
+    case "nothing-read":
+      return nothingReadMessages(opts.command);
   }
+}
+
+/** A follow-up addressed to the bot from which it read nothing: a short reply, not the answer again. */
+export function nothingReadMessages(command: string): SlackMessage[] {
+  return noticeMessages(
+    `I read nothing to change there. Try “double the volume”, “what about HIPAA?” or “with 1,000 output tokens”; \`${escapeMrkdwn(command)} help\` shows more.`,
+    "nothing-read",
+  );
 }
 
 export function conceptMessages(c: Concept): SlackMessage[] {
@@ -127,6 +140,6 @@ export function planMessages(advice: AdviceJson): SlackMessage[] {
   ]);
 }
 
-/** Shown beside the answer when the bot could not post in the channel. */
+/** Shown beside the answer when the bot could not post in the channel; `botMention` is `<@U…>` (rendered as the bot's name). */
 export const notInChannelNote = (botMention: string): string =>
-  `:information_source: I am not a member of this channel, so only you can see this answer. To share answers here, invite me with \`/invite ${botMention}\`, or ask me in a direct message.`;
+  `:information_source: I am not a member of this channel, so only you can see this answer. To share answers here, invite me with /invite ${botMention}, or ask me in a direct message.`;

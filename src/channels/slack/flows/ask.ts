@@ -1,28 +1,22 @@
 import { randomUUID } from "node:crypto";
 import type { RespondFn } from "@slack/bolt";
 import type { Turn } from "../../../conversation/conversation.js";
-import type { SlackApi, TextStream } from "../api.js";
+import type { Posted, SlackApi } from "../api.js";
 import { notInChannelNote, noticeMessages, turnMessages } from "../blocks/replies.js";
 import type { SlackDeps } from "../context.js";
-import { DM_THREAD, PRIVATE_THREAD_PREFIX, post, remember, type Target, threadKey } from "./post.js";
+import { PRIVATE_THREAD_PREFIX, post, remember, type Target, threadKey } from "./post.js";
+import { type Asker, replyInThread } from "./reply.js";
 
-/** The conversation flows of the Slack surface: a new question, a reply in a thread, a direct message. */
+/** A new question for a channel (slash command, form), answered in a thread it starts. */
 
-export interface Asker {
-  teamId: string;
-  userId: string;
-}
+type ChannelQuestion = Asker & { channel: string; question: string; respond?: RespondFn };
 
 /**
- * A new question for a channel (slash command, form): a placeholder starts the thread, the answer
- * replaces it, and what does not fit continues in the thread. When the bot is not in the channel the
- * asker gets the answer privately, with how to invite the bot.
+ * A placeholder starts the thread, the answer replaces it, and what does not fit continues in the
+ * thread. When the bot is not in the channel the asker gets the answer privately, with how to invite
+ * the bot. If answering fails the placeholder says so rather than "working" forever.
  */
-export async function askInChannel(
-  deps: SlackDeps,
-  api: SlackApi,
-  args: Asker & { channel: string; question: string; respond?: RespondFn },
-): Promise<void> {
+export async function askInChannel(deps: SlackDeps, api: SlackApi, args: ChannelQuestion): Promise<void> {
   const started = await api.startThread(
     args.channel,
     `:hourglass_flowing_sand: Working out <@${args.userId}>'s question…`,
@@ -31,16 +25,34 @@ export async function askInChannel(
     await answerPrivately(deps, api, args);
     return;
   }
-  const { channel, ts } = started.posted;
-  const turn = await deps.conversation.turn(
-    {
-      thread: threadKey(args.teamId, channel, ts),
-      userId: args.userId,
-      text: args.question,
-      keepQuestion: true,
-    },
-    "slack",
-  );
+  const placeholder = started.posted;
+  const shown = { replaced: false };
+  try {
+    const turn = await deps.conversation.turn(
+      {
+        thread: threadKey(args.teamId, placeholder.channel, placeholder.ts),
+        userId: args.userId,
+        text: args.question,
+        keepQuestion: true,
+      },
+      "slack",
+    );
+    await showTurn(deps, api, args, placeholder, turn, shown);
+  } catch (error) {
+    if (!shown.replaced) await markFailed(deps, api, args, placeholder);
+    throw error;
+  }
+}
+
+/** Puts the turn where the placeholder is, noting in `shown` once the placeholder is gone or replaced. */
+async function showTurn(
+  deps: SlackDeps,
+  api: SlackApi,
+  args: ChannelQuestion,
+  { channel, ts }: Posted,
+  turn: Turn,
+  shown: { replaced: boolean },
+): Promise<void> {
   const messages = turnMessages(turn, {
     command: deps.command,
     askedBy: { userId: args.userId, question: args.question },
@@ -48,6 +60,7 @@ export async function askInChannel(
   if (turn.kind === "rejected" || turn.kind === "help") {
     // Nothing worth keeping in the channel: only the asker sees why.
     await api.delete(channel, ts);
+    shown.replaced = true;
     if (args.respond) await post(api, { kind: "private", respond: args.respond }, messages);
     else
       for (const m of messages)
@@ -56,16 +69,22 @@ export async function askInChannel(
   }
   const [first, ...rest] = messages;
   if (first) await api.update(channel, ts, { text: first.text, blocks: first.blocks });
-  await post(api, { kind: "thread", channel, threadTs: ts }, rest);
-  if (turn.kind === "answer") await remember(deps, turn.answer.id, { channel, ts });
+  shown.replaced = true;
+  const thread: Target = { kind: "thread", channel, threadTs: ts };
+  await post(api, thread, rest);
+  if (turn.kind === "answer") await remember(deps, turn.answer, thread, { channel, ts });
+}
+
+/** The placeholder, once answering failed: a short note in place of "working out…" (the error edge logs and tells the asker). */
+async function markFailed(deps: SlackDeps, api: SlackApi, args: ChannelQuestion, { channel, ts }: Posted) {
+  const text = `:warning: I could not finish answering <@${args.userId}>'s question. Please ask again in a minute.`;
+  await api.update(channel, ts, { text }).catch((error: unknown) => {
+    deps.logger.warn({ err: error, channel, ts }, "slack placeholder not updated after a failure");
+  });
 }
 
 /** The answer only its asker sees: through the command's response_url, or in a direct message. */
-async function answerPrivately(
-  deps: SlackDeps,
-  api: SlackApi,
-  args: Asker & { channel: string; question: string; respond?: RespondFn },
-): Promise<void> {
+async function answerPrivately(deps: SlackDeps, api: SlackApi, args: ChannelQuestion): Promise<void> {
   const note = noticeMessages(notInChannelNote(deps.botMention), "not-in-channel");
   if (args.respond) {
     const thread = threadKey(args.teamId, args.channel, `${PRIVATE_THREAD_PREFIX}${randomUUID()}`);
@@ -91,104 +110,4 @@ async function answerPrivately(
     text: args.question,
     keepQuestion: true,
   });
-}
-
-/**
- * A message in a conversation (a follow-up in a thread, a mention, a direct message): the thread's
- * Profile, the delta, the answer where the message was written, saying what changed. `stream` shows
- * the phrased summary as it is written (direct-message threads).
- */
-export async function replyInThread(
-  deps: SlackDeps,
-  api: SlackApi,
-  args: Asker & {
-    channel: string;
-    /** The thread to answer in; null answers at the top level (a direct message). */
-    threadTs: string | null;
-    /** The conversation's key; the thread's ts unless a DM's top level. */
-    threadId: string;
-    text: string;
-    keepQuestion?: boolean;
-    stream?: boolean;
-  },
-): Promise<void> {
-  const threadTs = args.threadTs;
-  const streamed = args.stream && threadTs ? new SummaryStream(deps, api, { ...args, threadTs }) : null;
-  const turn = await deps.conversation.turn(
-    {
-      thread: threadKey(args.teamId, args.channel, args.threadId),
-      userId: args.userId,
-      text: args.text,
-      keepQuestion: args.keepQuestion ?? false,
-      ...(streamed ? { onSummaryDelta: (t: string) => streamed.append(t) } : {}),
-    },
-    "slack",
-  );
-  const shown = streamed ? await streamed.finish(turn) : false;
-  const target: Target = threadTs
-    ? { kind: "thread", channel: args.channel, threadTs }
-    : { kind: "top", channel: args.channel };
-  const posted = await post(api, target, turnMessages(turn, { command: deps.command, withSummary: !shown }));
-  if (turn.kind === "answer") await remember(deps, turn.answer.id, posted);
-}
-
-/**
- * The phrased summary streamed into its own message (chat streaming). Streaming is a nicety: if Slack
- * refuses it, the summary is shown in the answer instead.
- */
-class SummaryStream {
-  private stream: TextStream | null = null;
-  private failed = false;
-
-  constructor(
-    private readonly deps: SlackDeps,
-    private readonly api: SlackApi,
-    private readonly at: Asker & { channel: string; threadTs: string },
-  ) {}
-
-  async append(text: string): Promise<void> {
-    if (this.failed) return;
-    try {
-      this.stream ??= this.api.stream({
-        channel: this.at.channel,
-        threadTs: this.at.threadTs,
-        teamId: this.at.teamId,
-        userId: this.at.userId,
-      });
-      await this.stream.append(text);
-    } catch (error) {
-      this.failed = true;
-      this.deps.logger.warn({ err: error, channel: this.at.channel }, "slack chat streaming failed");
-    }
-  }
-
-  /** Ends the stream; true when the summary is on screen in its final words. */
-  async finish(turn: Turn): Promise<boolean> {
-    if (!this.stream || this.failed) return false;
-    try {
-      await this.stream.stop();
-      const ts = this.stream.ts;
-      if (turn.kind === "answer" && turn.replaceStreamed && ts)
-        await this.api.update(this.at.channel, ts, { markdown_text: turn.summary.text });
-      return turn.kind === "answer";
-    } catch (error) {
-      this.deps.logger.warn({ err: error, channel: this.at.channel }, "slack chat streaming failed");
-      return false;
-    }
-  }
-}
-
-/**
- * A reply in a direct-message thread continues the conversation it hangs from: that thread's own,
- * or, under an answer posted at the DM's top level, the top-level conversation.
- */
-export async function dmThreadId(
-  deps: Pick<SlackDeps, "store">,
-  at: { teamId: string; channel: string; threadTs: string },
-): Promise<string> {
-  if (await deps.store.threads.getThread(threadKey(at.teamId, at.channel, at.threadTs))) return at.threadTs;
-  const top = await deps.store.threads.listThreadAnswers(threadKey(at.teamId, at.channel, DM_THREAD), 20);
-  return top.some((a) => a.messageRef?.platform === "slack" && a.messageRef.ts === at.threadTs)
-    ? DM_THREAD
-    : at.threadTs;
 }

@@ -1,9 +1,9 @@
 import type { RespondFn } from "@slack/bolt";
+import { subscribeToAnswer } from "../../../digest/index.js";
 import type { AnswerActionId } from "../../../render/answer-actions.js";
 import { escapeMrkdwn } from "../../../render/slack/answer-blocks.js";
 import type { StoredAnswer } from "../../../store/index.js";
 import type { SlackApi } from "../api.js";
-import { scheduleText } from "../blocks/home-view.js";
 import {
   breakdownMessages,
   noticeMessages,
@@ -12,10 +12,7 @@ import {
   turnMessages,
 } from "../blocks/replies.js";
 import type { SlackDeps } from "../context.js";
-import { post, remember, type Target, targetOf } from "./post.js";
-
-/** Digests default to Monday 09:00 in the subscriber's time zone; `/llm-advise digest` changes it. */
-export const DEFAULT_DIGEST_CRON = "0 9 * * 1";
+import { DM_THREAD, post, remember, type Target, targetOf } from "./post.js";
 
 export interface Press {
   answerId: string;
@@ -37,7 +34,11 @@ export async function pressButton(deps: SlackDeps, api: SlackApi, press: Press):
     { userId: press.userId },
     "slack",
   );
-  const where = (answer: StoredAnswer) => targetOf(answer.thread, press.respond) ?? press.clicked;
+  // A direct message's answers sit in threads under their questions: the click tells which.
+  const where = (answer: StoredAnswer) =>
+    answer.thread.threadId === DM_THREAD && press.clicked.kind === "thread"
+      ? press.clicked
+      : (targetOf(answer, press.respond) ?? press.clicked);
   switch (result.kind) {
     case "rejected":
       await post(api, press.respond ? { kind: "private", respond: press.respond } : press.clicked, [
@@ -74,14 +75,14 @@ export async function pressButton(deps: SlackDeps, api: SlackApi, press: Press):
       const turn = result.turn;
       const target = turn.kind === "answer" ? where(turn.answer) : press.clicked;
       const posted = await post(api, target, turnMessages(turn, { command: deps.command }));
-      if (turn.kind === "answer") await remember(deps, turn.answer.id, posted);
+      if (turn.kind === "answer") await remember(deps, turn.answer, target, posted);
       return;
     }
   }
 }
 
 const needsChannel = (deps: SlackDeps, what: string) =>
-  `:information_source: To ${what} I need to be in the channel: invite me with \`/invite ${deps.botMention}\`.`;
+  `:information_source: To ${what} I need to be in the channel: invite me with /invite ${deps.botMention}.`;
 
 /** The user's time zone for the default schedule, or DIGEST_DEFAULT_TIMEZONE (UTC) when Slack has none (or an unknown one). */
 async function timezoneOf(deps: SlackDeps, api: SlackApi, userId: string): Promise<string> {
@@ -100,7 +101,10 @@ async function timezoneOf(deps: SlackDeps, api: SlackApi, userId: string): Promi
   return deps.digestTimezone ?? "UTC";
 }
 
-/** "Subscribe this channel to a digest": the answer's Profile, weekly, confirmed in the thread. */
+/**
+ * "Subscribe this channel to a digest": the answer's Profile, weekly, confirmed in the thread. Only
+ * the channel's members may subscribe it (a direct message is its user's own).
+ */
 async function subscribe(
   deps: SlackDeps,
   api: SlackApi,
@@ -112,25 +116,31 @@ async function subscribe(
     await post(api, target, noticeMessages(needsChannel(deps, "post digests here")));
     return;
   }
-  const timezone = await timezoneOf(deps, api, userId);
-  const { subscription, created } = await deps.store.subscriptions.create({
-    channel: {
-      platform: "slack",
-      workspaceId: answer.thread.workspaceId,
-      channelId: answer.thread.channelId,
+  const { channelId, workspaceId } = answer.thread;
+  const isChannelMember = channelId.startsWith("D") || (await api.userChannels(userId)).has(channelId);
+  const reply = await subscribeToAnswer(
+    { store: deps.store, catalog: deps.catalog, now: deps.now, defaultTimezone: deps.digestTimezone },
+    {
+      channel: { platform: "slack", workspaceId, channelId },
+      actor: {
+        userId,
+        isChannelMember,
+        timezone: isChannelMember ? await timezoneOf(deps, api, userId) : null,
+      },
+      answerId: answer.id,
     },
-    profile: answer.profile,
-    answerId: answer.id,
-    schedule: { cron: DEFAULT_DIGEST_CRON, timezone },
-    createdBy: userId,
-  });
+  );
+  if (reply.kind !== "subscribed") {
+    const text = reply.kind === "refused" ? reply.message : "That digest could not be set up.";
+    await post(api, target, noticeMessages(`:no_entry: ${escapeMrkdwn(text)}`, "subscribe.refused"));
+    return;
+  }
+  const { subscription, created } = reply;
   const cmd = escapeMrkdwn(deps.command);
-  const place = answer.thread.channelId.startsWith("D")
-    ? "This conversation"
-    : `<#${answer.thread.channelId}>`;
+  const place = channelId.startsWith("D") ? "This conversation" : `<#${channelId}>`;
   const lead = created
-    ? `:white_check_mark: ${place} will get a cost digest for this question ${scheduleText(subscription.schedule)}: the options' monthly costs recomputed with current prices, and what changed.`
-    : `:white_check_mark: ${place} already gets a digest for this question; it is on, ${scheduleText(subscription.schedule)}.`;
+    ? `:white_check_mark: ${place} will get a cost digest for this question ${escapeMrkdwn(subscription.schedule)}: the options' monthly costs recomputed with current prices, and what changed.`
+    : `:white_check_mark: ${place} already gets a digest for this question; it is on, ${escapeMrkdwn(subscription.schedule)}.`;
   await post(
     api,
     target,

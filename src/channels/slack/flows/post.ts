@@ -1,6 +1,6 @@
 import type { RespondFn } from "@slack/bolt";
 import type { SlackMessage } from "../../../render/slack/limits.js";
-import type { ThreadKey } from "../../../store/index.js";
+import type { StoredAnswer, ThreadKey } from "../../../store/index.js";
 import type { Posted, SlackApi } from "../api.js";
 import type { SlackDeps } from "../context.js";
 
@@ -13,7 +13,11 @@ export type Target =
   | { kind: "top"; channel: string }
   | { kind: "private"; respond: RespondFn };
 
-/** A direct message's top level is one conversation ("direct messages work like a thread"). */
+/**
+ * A direct message's top level is one conversation ("direct messages work like a thread"); each
+ * answer in it is posted in a thread under the message it answers, where its status and streamed
+ * summary can show (chat streaming needs a thread).
+ */
 export const DM_THREAD = "dm";
 /** Answers only their asker sees (the bot was not in the channel) live in threads of their own. */
 export const PRIVATE_THREAD_PREFIX = "private:";
@@ -26,11 +30,24 @@ export const threadKey = (workspaceId: string, channelId: string, threadId: stri
 });
 
 /** Where replies about a stored answer go, from the thread it was stored under. */
-export function targetOf(thread: ThreadKey, respond: RespondFn | undefined): Target | null {
+export function targetOf(
+  answer: Pick<StoredAnswer, "thread" | "messageRef">,
+  respond: RespondFn | undefined,
+): Target | null {
+  const { thread, messageRef } = answer;
   if (thread.threadId.startsWith(PRIVATE_THREAD_PREFIX)) return respond ? { kind: "private", respond } : null;
-  if (thread.threadId === DM_THREAD) return { kind: "top", channel: thread.channelId };
+  if (thread.threadId === DM_THREAD)
+    return messageRef?.platform === "slack"
+      ? { kind: "thread", channel: thread.channelId, threadTs: messageRef.ts }
+      : { kind: "top", channel: thread.channelId };
   return { kind: "thread", channel: thread.channelId, threadTs: thread.threadId };
 }
+
+/**
+ * A response_url takes five posts; the error edge may need the last one to say something failed.
+ * @see https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+ */
+export const RESPONSE_URL_POSTS = 4;
 
 /** Posts the messages in order; returns the first one posted (null when answered privately). */
 export async function post(
@@ -39,7 +56,7 @@ export async function post(
   messages: readonly SlackMessage[],
 ): Promise<Posted | null> {
   let first: Posted | null = null;
-  for (const m of messages) {
+  for (const m of target.kind === "private" ? capPrivate(messages) : messages) {
     if (target.kind === "private") {
       await target.respond({
         response_type: "ephemeral",
@@ -62,14 +79,35 @@ export async function post(
   return first;
 }
 
-/** Records where an answer was posted, so it can be found and updated later. */
-export async function remember(deps: Pick<SlackDeps, "store">, answerId: string, posted: Posted | null) {
-  if (posted)
-    await deps.store.threads.setAnswerMessage(answerId, {
-      platform: "slack",
-      channel: posted.channel,
-      ts: posted.ts,
-    });
+/** Within a response_url's posts: what does not fit is replaced by a note saying where to see it all. */
+function capPrivate(messages: readonly SlackMessage[]): readonly SlackMessage[] {
+  if (messages.length <= RESPONSE_URL_POSTS) return messages;
+  const note =
+    "The rest of this answer is too long to show privately; invite me to the channel or ask me in a direct message to see all of it.";
+  return [
+    ...messages.slice(0, RESPONSE_URL_POSTS - 1),
+    {
+      text: note,
+      blocks: [{ type: "section", block_id: "private.rest", text: { type: "mrkdwn", text: note } }],
+    },
+  ];
+}
+
+/**
+ * Records where an answer was posted, so it can be found later: the message itself, or for a direct
+ * message's top-level conversation the message whose thread it is in (replies there continue it).
+ */
+export async function remember(
+  deps: Pick<SlackDeps, "store">,
+  answer: Pick<StoredAnswer, "id" | "thread">,
+  target: Target,
+  posted: Posted | null,
+) {
+  const at =
+    answer.thread.threadId === DM_THREAD && target.kind === "thread"
+      ? { channel: target.channel, ts: target.threadTs }
+      : posted;
+  if (at) await deps.store.threads.setAnswerMessage(answer.id, { platform: "slack", ...at });
 }
 
 /** How long a claimed event stays claimed: Slack retries a delivery for a few minutes. */

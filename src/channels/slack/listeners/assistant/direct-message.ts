@@ -1,14 +1,15 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { type AdvisorContext, apiFor } from "../../context.js";
-import { replyInThread } from "../../flows/ask.js";
 import { DM_THREAD, once } from "../../flows/post.js";
+import { replyInThread } from "../../flows/reply.js";
 import { messageKey, personMessage, teamOf } from "../../incoming.js";
 
 type Args = SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs<AdvisorContext>;
 
 /**
  * A message at the top level of a direct message with the bot: the DM works like one thread, so a
- * later message is a follow-up of the earlier ones. (DM threads are the assistant's.)
+ * later message is a follow-up of the earlier ones. The answer goes in a thread under the message,
+ * with a working status and the summary streamed (both need a thread). DM threads are the assistant's.
  */
 export const directMessage = async ({ message, body, context, client }: Args): Promise<void> => {
   const m = personMessage(message);
@@ -20,10 +21,11 @@ export const directMessage = async ({ message, body, context, client }: Args): P
       teamId,
       userId: m.user,
       channel: m.channel,
-      threadTs: null,
+      threadTs: m.ts,
       threadId: DM_THREAD,
-      text: m.text ?? "",
+      text: m.text,
       keepQuestion: true,
+      assistant: true,
     }),
   );
 };

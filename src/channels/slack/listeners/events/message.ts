@@ -1,14 +1,15 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { type AdvisorContext, apiFor } from "../../context.js";
-import { replyInThread } from "../../flows/ask.js";
 import { once, threadKey } from "../../flows/post.js";
+import { replyInThread } from "../../flows/reply.js";
 import { mentions, messageKey, personMessage, teamOf } from "../../incoming.js";
 
 type Args = SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs<AdvisorContext>;
 
 /**
- * A reply in one of the bot's threads in a channel: a follow-up, answered in the thread. Other
- * channel messages are ignored; mentions are the app_mention listener's; DMs the assistant's.
+ * A reply in one of the bot's threads in a channel: a follow-up, answered in the thread; a message
+ * from which nothing is read ("thanks!", a word to a colleague) gets no reply. Other channel
+ * messages are ignored; mentions are the app_mention listener's; DMs the assistant's.
  */
 export const channelThreadMessage = async ({ message, body, context, client }: Args): Promise<void> => {
   const m = personMessage(message);
@@ -25,7 +26,8 @@ export const channelThreadMessage = async ({ message, body, context, client }: A
       channel: m.channel,
       threadTs,
       threadId: threadTs,
-      text: m.text ?? "",
+      text: m.text,
+      quietWhenNothingRead: true,
     }),
   );
 };
