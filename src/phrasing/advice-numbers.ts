@@ -1,95 +1,94 @@
-import type { Advice } from "../domain/advice.js";
-import { Dec } from "../domain/money.js";
+import { dateKeys } from "./date-mentions.js";
 import type { Facts } from "./facts.js";
-import { isRoundingOf, type NumberKind, type NumberMention, numberMentions } from "./number-mentions.js";
+import { type DurationUnit, isRoundingOf, type NumberMention, numberMentions } from "./number-mentions.js";
 
-/** Every figure an answer about this Advice may show, by kind, and its dates. */
+/**
+ * The figures an answer may show, by kind: only those of the facts the LLM was sent (facts.ts) and
+ * of the template's own text, so a figure buried in the Advice (an excluded option's bill, a unit
+ * price, a line item) cannot pass for one of the answer's.
+ */
 export interface AllowedNumbers {
   money: number[];
   "unit-price": number[];
   percent: number[];
   ratio: number[];
   plain: number[];
+  duration: Record<DurationUnit, number[]>;
+  /** Date keys (date-mentions.ts): each Advice date by day, month, quarter, and day without year. */
   dates: Set<string>;
-  /** Strings already read. */
-  seen: Set<string>;
 }
 
-/** Fields not walked: a chart's sample points are no figure of the answer, and a refuted seed claim is the one number it must not repeat. */
-const SKIPPED_KEYS = new Set(["curve", "claim"]);
-const UNIT_PRICE_KEY = /unitprice|permtok|hourly/i;
-const MONEY_KEY = /usd|cost|price|budget|revenue|spend/i;
-const SHARE_KEY = /share|utilization/i;
-
-function add(into: AllowedNumbers, kind: NumberKind, value: number): void {
-  if (Number.isFinite(value)) into[kind].push(Math.abs(value));
+function addMention(into: AllowedNumbers, m: NumberMention): void {
+  if (m.kind === "date") {
+    for (const d of m.dates ?? [])
+      for (const k of /^\d{4}-\d{2}-\d{2}$/.test(d) ? dateKeys(d) : [d]) into.dates.add(k);
+    // "by 2027" may name the year of a date.
+    for (const d of m.dates ?? []) if (/^\d{4}/.test(d)) into.plain.push(Number(d.slice(0, 4)));
+  } else if (m.kind === "duration" && m.unit) into.duration[m.unit].push(m.value);
+  else if (m.kind !== "unreadable" && m.kind !== "duration") into[m.kind].push(m.value);
 }
 
-function addNumber(into: AllowedNumbers, key: string, value: number): void {
-  if (UNIT_PRICE_KEY.test(key)) add(into, "unit-price", value);
-  else if (MONEY_KEY.test(key)) add(into, "money", value);
-  else if (SHARE_KEY.test(key) && Math.abs(value) <= 1) add(into, "percent", value * 100);
-  add(into, "plain", value);
+/** Every string and number of the facts: strings are read as prose is (names masked), numbers are counts. */
+function walk(into: AllowedNumbers, value: unknown, mask: (s: string) => string): void {
+  if (typeof value === "string") for (const m of numberMentions(mask(value))) addMention(into, m);
+  else if (typeof value === "number") into.plain.push(value);
+  else if (Array.isArray(value)) for (const v of value) walk(into, v, mask);
+  else if (value !== null && typeof value === "object")
+    for (const v of Object.values(value)) walk(into, v, mask);
 }
 
-function addText(into: AllowedNumbers, text: string): void {
-  // Sources and notes repeat across line items: each distinct string is read once.
-  if (into.seen.has(text)) return;
-  into.seen.add(text);
-  for (const m of numberMentions(text)) {
-    if (m.kind === "date") {
-      const date = m.date ?? "";
-      into.dates.add(date);
-      into.dates.add(date.slice(0, 7));
-      add(into, "plain", Number(date.slice(0, 4)));
-    } else add(into, m.kind, m.value);
-  }
-}
-
-function walk(into: AllowedNumbers, value: unknown, key: string): void {
-  if (value === null || value === undefined || typeof value === "boolean") return;
-  if (value instanceof Dec) addNumber(into, key, value.toNumber());
-  else if (typeof value === "number") addNumber(into, key, value);
-  else if (typeof value === "string") addText(into, value);
-  else if (Array.isArray(value)) for (const v of value) walk(into, v, key);
-  else if (typeof value === "object") {
-    const o = value as Record<string, unknown>;
-    // A line counted in millions ("50 × 1M tokens") is written "50M tokens" too.
-    if (typeof o.unit === "string" && o.unit.startsWith("1M ") && o.quantity instanceof Dec)
-      add(into, "plain", o.quantity.times(1e6).toNumber());
-    for (const [k, v] of Object.entries(o)) if (!SKIPPED_KEYS.has(k)) walk(into, v, k);
-  }
-}
-
-/** The figures of an Advice and of the facts derived from it, plus counts a summary may state. */
-export function allowedNumbers(a: Advice, facts: Facts): AllowedNumbers {
+/** The figures of the facts and of the template written from them, plus durations a summary may state. */
+export function allowedNumbers(
+  facts: Facts,
+  templateText: string,
+  mask: (s: string) => string = (s) => s,
+): AllowedNumbers {
   const into: AllowedNumbers = {
     money: [],
     "unit-price": [],
     percent: [],
     ratio: [],
     plain: [],
+    duration: { day: [], week: [], month: [], year: [] },
     dates: new Set(),
-    seen: new Set(),
   };
-  walk(into, a, "advice");
-  walk(into, facts, "facts");
-  for (const n of [a.options.length, a.excluded.length, a.reasons.length, a.profile.horizonMonths / 12])
-    add(into, "plain", n);
+  walk(into, facts, mask);
+  for (const m of numberMentions(mask(templateText))) addMention(into, m);
+  // The horizon may be said in months or in years; a retirement in days.
+  into.duration.month.push(facts.horizonMonths);
+  into.duration.year.push(facts.horizonMonths / 12);
+  for (const r of facts.retirements) if (r.inDays !== null) into.duration.day.push(Math.abs(r.inDays));
+  into.plain.push(facts.options.length, facts.reasons.length, facts.retirements.length);
   return into;
 }
 
-/** Which figures an answer shows may be compared with which of the Advice's. */
-const POOLS: Record<NumberKind, Array<keyof Omit<AllowedNumbers, "dates" | "seen">>> = {
-  money: ["money"],
-  "unit-price": ["unit-price"],
-  percent: ["percent"],
-  ratio: ["ratio", "plain"],
-  plain: ["plain", "money", "unit-price", "percent", "ratio"],
-};
+/** Which of the Advice's figures a figure of the answer may be: money with money, ratios with ratios... */
+function candidates(m: NumberMention, allowed: AllowedNumbers): number[] {
+  switch (m.kind) {
+    case "money":
+    case "unit-price":
+    case "percent":
+    case "ratio":
+      return allowed[m.kind];
+    case "duration":
+      return m.unit ? allowed.duration[m.unit] : [];
+    case "plain":
+      // A bare number may be any figure shown without its unit ("110 a month", "24 below").
+      return [
+        ...allowed.plain,
+        ...allowed.money,
+        ...allowed.percent,
+        ...allowed.ratio,
+        ...Object.values(allowed.duration).flat(),
+      ];
+    case "date":
+    case "unreadable":
+      return [];
+  }
+}
 
 /** Whether one figure of a text is the Advice's, allowing display rounding. */
 export function isAllowed(m: NumberMention, allowed: AllowedNumbers): boolean {
-  if (m.kind === "date") return allowed.dates.has(m.date ?? "");
-  return POOLS[m.kind].some((pool) => allowed[pool].some((exact) => isRoundingOf(m, exact)));
+  if (m.kind === "date") return (m.dates ?? []).every((d) => allowed.dates.has(d));
+  return candidates(m, allowed).some((exact) => isRoundingOf(m, exact));
 }

@@ -74,7 +74,14 @@ describe("the numbers guard", () => {
 
   it("does not read model and instance names as figures", () => {
     const text = "Use Amazon Bedrock with Llama 3.1 8B rather than gpt-4o-mini or vLLM on g6e.xlarge.";
-    expect(guard.check(text)).toMatchObject({ ok: true, numbers: 2 });
+    expect(guard.check(text)).toMatchObject({ ok: true, numbers: 0 });
+  });
+
+  it("reads the digits of a model the Advice does not have as figures: an invented name is an invented number", () => {
+    expect(guard.check("Use Amazon Bedrock with Llama 3.3 90B.")).toMatchObject({
+      ok: false,
+      outcome: "guard-number",
+    });
   });
 
   it("refuses text that recommends another verdict", () => {

@@ -59,9 +59,78 @@ describe("numberMentions", () => {
 
   it("reads dates written as ISO, as month day year, and as month year", () => {
     const dates = numberMentions("on 2027-01-14, January 14, 2027, 14 January 2027 or Jan 2027").map(
-      (m) => m.date,
+      (m) => m.dates,
     );
-    expect(dates).toEqual(["2027-01-14", "2027-01-14", "2027-01-14", "2027-01"]);
+    expect(dates).toEqual([["2027-01-14"], ["2027-01-14"], ["2027-01-14"], ["2027-01"]]);
+  });
+
+  it("reads numeric dates both ways when both are dates, a quarter, and a day without its year", () => {
+    const dates = (t: string) => numberMentions(t).map((m) => m.dates);
+    // 3/1 is 1 March (month first) or 3 January (day first); 1/14 can only be 14 January.
+    expect(dates("by 3/1/2027")).toEqual([["2027-03-01", "2027-01-03"]]);
+    expect(dates("on 1/14/2027")).toEqual([["2027-01-14"]]);
+    expect(dates("in Q3 2027")).toEqual([["2027-Q3"]]);
+    expect(dates("retires on Jan 14")).toEqual([["--01-14"]]);
+    expect(dates("on 14 January")).toEqual([["--01-14"]]);
+    // Lower-case "may" is a verb.
+    expect(numberMentions("you may 2 times")).toMatchObject([{ kind: "ratio", value: 2 }]);
+  });
+
+  it("reads a year opening a line as a figure, and only one or two digits as a list marker", () => {
+    expect(read("Summary:\n2027. The year it retires.")).toEqual([{ kind: "plain", value: 2027, step: 1 }]);
+  });
+
+  it("reads a number after a slash", () => {
+    expect(read("1/3 of traffic").map((m) => m.value)).toEqual([1, 3]);
+    expect(read("$0.15/1M tokens")[0]).toEqual({ kind: "unit-price", value: 0.15, step: 0.01 });
+  });
+
+  it.each([
+    ["54 days", { kind: "duration", value: 54, step: 1, unit: "day" }],
+    ["a 2-year horizon", { kind: "duration", value: 2, step: 1, unit: "year" }],
+    ["over 24 months", { kind: "duration", value: 24, step: 1, unit: "month" }],
+    ["three years", { kind: "duration", value: 3, step: 1, unit: "year" }],
+  ])("reads a duration: %s", (text, expected) => {
+    expect(numberMentions(text).map(({ kind, value, step, unit }) => ({ kind, value, step, unit }))).toEqual([
+      expected,
+    ]);
+  });
+
+  it.each([
+    ["two hundred dollars", { kind: "money", value: 200, step: 100 }],
+    ["eleven hundred dollars", { kind: "money", value: 1100, step: 100 }],
+    ["a hundred and ten dollars", { kind: "money", value: 110, step: 1 }],
+    ["six hundred thousand requests", { kind: "plain", value: 600_000, step: 100_000 }],
+    ["seventy dollars", { kind: "money", value: 70, step: 10 }],
+    ["thirty percent", { kind: "percent", value: 30, step: 10 }],
+    ["ten times cheaper", { kind: "ratio", value: 10, step: 1 }],
+    ["a dozen times", { kind: "ratio", value: 12, step: 1 }],
+    ["cuts the bill by half", { kind: "percent", value: 50, step: 1 }],
+    ["twice as much", { kind: "ratio", value: 2, step: 1 }],
+    ["five dollars an hour", { kind: "unit-price", value: 5, step: 1 }],
+  ])("reads number words: %s", (text, expected) => {
+    expect(read(text)).toEqual([expected]);
+  });
+
+  it("leaves small number words that count nothing alone: one developer, two options", () => {
+    expect(read("one developer and two options")).toEqual([]);
+  });
+
+  it.each([
+    "seventy-eleven dollars",
+    "a few hundred dollars",
+    "hundreds of dollars",
+    "$95a",
+    "$1e3",
+    "€110",
+    "110 euros",
+    "EUR 110",
+  ])("reads %s as unreadable, so the guard refuses it", (text) => {
+    expect(read(text).map((m) => m.kind)).toContain("unreadable");
+  });
+
+  it("reads a minus sign: -$50 is negative", () => {
+    expect(read("it saves -$50")).toEqual([{ kind: "money", value: -50, step: 1 }]);
   });
 });
 

@@ -1,43 +1,31 @@
+import { dateMentions } from "./date-mentions.js";
+import { hasBigWord, NUMBER_WORDS_RUN, wordsToNumber } from "./number-words.js";
+
 /**
- * Numbers as prose writes them ("$1,234.56", "1.5M", "500K", "12%", "48,717,949", "3×", "2027-01-14",
- * "two million"), read back into values with the precision they were shown at. Both the LLM's text
- * and the Advice's own strings go through this one reader, so a figure reads the same on both sides.
+ * Numbers as prose writes them ("$1,234.56", "1.5M", "500K", "12%", "48,717,949", "3×", "54 days",
+ * "2027-01-14", "two hundred dollars"), read back into values with the precision they were shown at.
+ * Both the LLM's text and the facts the LLM was sent go through this one reader, so a figure reads the
+ * same on both sides. What cannot be read for sure ("$95a", "€110", "seventy-eleven dollars") is
+ * "unreadable": the guard refuses it rather than skip it.
  */
-export type NumberKind = "money" | "unit-price" | "percent" | "ratio" | "plain";
+export type NumberKind = "money" | "unit-price" | "percent" | "ratio" | "duration" | "plain";
+export type DurationUnit = "day" | "week" | "month" | "year";
 
 export interface NumberMention {
-  kind: NumberKind | "date";
-  /** The absolute value in plain units (1.5M → 1,500,000); 0 for dates. */
+  kind: NumberKind | "date" | "unreadable";
+  /** The value in plain units (1.5M → 1,500,000), negative when written with a minus; 0 for dates. */
   value: number;
   /** The rounding step the figure was shown at ("11.9M" → 100,000; "$2,858.53" → 0.01). */
   step: number;
   /** Written with a scale (K, M, B, "million"), where a 0.5% tolerance applies too. */
   compact: boolean;
-  /** YYYY-MM-DD, or YYYY-MM for "January 2027"; dates only. */
-  date?: string;
+  /** Durations: what the figure counts. */
+  unit?: DurationUnit;
+  /** Dates: every reading (see date-mentions.ts); each must be an Advice date. */
+  dates?: string[];
   /** Where it starts in the text. */
   index: number;
 }
-
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTH =
-  "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-const monthNumber = (name: string) =>
-  String(MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1).padStart(2, "0");
-const pad2 = (d: string) => d.padStart(2, "0");
-
-const DATE_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-  [/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m) => `${m[1]}-${m[2]}-${m[3]}`],
-  [
-    new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, "gi"),
-    (m) => `${m[3]}-${monthNumber(m[1] ?? "")}-${pad2(m[2] ?? "")}`,
-  ],
-  [
-    new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+(\\d{4})\\b`, "gi"),
-    (m) => `${m[3]}-${monthNumber(m[2] ?? "")}-${pad2(m[1] ?? "")}`,
-  ],
-  [new RegExp(`\\b${MONTH}\\.?\\s+(\\d{4})\\b`, "gi"), (m) => `${m[2]}-${monthNumber(m[1] ?? "")}`],
-];
 
 const SCALES: Record<string, number> = {
   k: 1e3,
@@ -54,38 +42,46 @@ const SCALES: Record<string, number> = {
   trillion: 1e12,
 };
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  twenty: 20,
-  fifty: 50,
-  hundred: 100,
-};
-
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const CURRENCY = String.raw`US\$|\$|USD\s?|€|£|¥|EUR\s?|GBP\s?|JPY\s?`;
 /**
- * A figure: optional currency, digits with thousands separators, an optional range end, and what is
- * glued after it (a scale, %, ×, a unit). It must not continue a word: "gpt-4o", "A100", "v0.2",
- * "g6.xlarge" and "llama3.2:3b" are names, not numbers.
+ * A figure: an optional minus (after a space or at the start), currency, digits with thousands
+ * separators, an optional range end, and the letters glued after it (a scale, %, ×, a unit). It must
+ * not continue a word: "gpt-4o", "A100", "v0.2", "g6.xlarge" and "llama3.2:3b" are names.
  */
-const FIGURE =
-  /(?<![\p{L}\p{N}_.,:/]|\p{L}[-–])(?<times>×\s?)?(?<cur>US\$|\$|USD\s?)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?:-|–|to)\s?\$?(?<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?(?<tail>[\p{L}%×/]*)/gu;
-const AFTER = /^\s*(thousand|million|billion|trillion|percent|per cent|%|dollars?|USD|times)\b/i;
+const FIGURE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_.,:]|\p{L}[-–])(?:(?<=^|[\s(])(?<sign>[-−])\s?)?(?<times>×\s?)?(?<cur>${CURRENCY})?(?<num>${NUM})(?:\s?(?:-|–|to)\s?(?:${CURRENCY})?(?<num2>${NUM}))?(?<tail>[\p{L}%×]*)`,
+  "gu",
+);
+const FOREIGN = /^(?:€|£|¥|EUR|GBP|JPY)/;
+const AFTER =
+  /^\s*(thousand|million|billion|trillion|percent|per cent|%|dollars?|bucks|USD|euros?|EUR|pounds?|GBP|yen|times)\b/i;
+const FOREIGN_WORD = /^(?:euros?|eur|pounds?|gbp|yen)$/i;
+const DURATION = /^\s*-?\s*(day|week|month|year)s?\b/i;
 const ORDINAL = /^(st|nd|rd|th)$/i;
-/** Money per unit ("$0.15 per 1M tokens", "$1.4084 an hour") is a price, not an amount anyone pays. */
+/** Money per unit ("$0.15 per 1M tokens", "$1.4084 an hour", "$0.15/1M") is a price, not an amount anyone pays. */
 const PER_UNIT =
   /^\s*(?:\/|per\b|an?\b|each\b)\s*(?:1M|1K|M|K|million|thousand|hour|hr|h|minute|min|second|token|request|call|message|GB|character|SMS|unit|GPU)s?\b/i;
-const WORD_FIGURE =
-  /\b(a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)\s+(thousand|million|billion|dollars?|percent)\b/gi;
+/** What follows a run of number words and makes it a quantity ("seventy dollars", "ten times"). */
+const WORD_UNIT =
+  /^\s*(dollars?|bucks|usd|percent|per cent|times|-?fold|euros?|eur|pounds?|gbp|yen|days?|weeks?|months?|years?)\b/i;
+const figure = (kind: NumberMention["kind"], value: number, step: number, index: number): NumberMention => ({
+  kind,
+  value,
+  step,
+  compact: false,
+  index,
+});
+
+/** Quantities said in words without a number: read as figures the Advice has, or refused. */
+const WORD_FIGURES: Array<[RegExp, (index: number) => NumberMention]> = [
+  [/\b(?:by|in)\s+half\b/gi, (index) => figure("percent", 50, 1, index)],
+  [/\btwice\b/gi, (index) => figure("ratio", 2, 1, index)],
+  [
+    /\b(?:hundreds|thousands|millions|billions|dozens)\s+of\s+(?:dollars|usd|euros)\b/gi,
+    (index) => figure("unreadable", 0, 0, index),
+  ],
+];
 
 /** The step a figure was rounded to: its last decimal, or its last non-zero digit when it has two or more. */
 function stepOf(digits: string): number {
@@ -97,84 +93,117 @@ function stepOf(digits: string): number {
 }
 
 interface Scaled {
-  kind: NumberKind;
+  kind: NumberMention["kind"];
   scale: number;
+  unit?: DurationUnit;
 }
 
-/** What the glued tail and the next word say about a figure; null when the figure is a name or a position. */
-function readTail(tail: string, after: string, money: boolean, ratioPrefix: boolean): Scaled | null {
+/** What the glued tail and the next words say about a figure; null when the figure is a name or a position. */
+function readTail(tail: string, after: string, cur: string | undefined, ratioPrefix: boolean): Scaled | null {
+  const money = cur !== undefined;
+  if (money && FOREIGN.test(cur)) return { kind: "unreadable", scale: 1 };
   const t = tail.toLowerCase();
-  let kind: NumberKind = money ? "money" : ratioPrefix ? "ratio" : "plain";
+  let kind: NumberMention["kind"] = money ? "money" : ratioPrefix ? "ratio" : "plain";
   let scale = 1;
   if (t === "") {
-    // nothing glued: the next word may still scale it or make it money or a percentage
-  } else if (ORDINAL.test(t)) return null;
-  else if (SCALES[t] !== undefined) scale = SCALES[t];
+    // nothing glued: the next word may still scale it or make it money, a percentage or a duration
+  } else if (SCALES[t] !== undefined) scale = SCALES[t];
   else if (t === "%") kind = "percent";
   else if (t === "×" || t === "x") kind = "ratio";
-  else if (t.length < 2) return null;
+  else if (t === "usd") kind = "money";
+  else if (money) return { kind: "unreadable", scale: 1 };
+  else if (ORDINAL.test(t) || t.length < 2) return null;
   const w = AFTER.exec(after)?.[1]?.toLowerCase();
+  if (w !== undefined && FOREIGN_WORD.test(w)) return { kind: "unreadable", scale: 1 };
   if (w !== undefined && t === "") {
     if (SCALES[w] !== undefined) scale = SCALES[w];
     else if (w === "%" || w === "percent" || w === "per cent") kind = "percent";
     else if (w === "times") kind = "ratio";
     else kind = "money";
-  } else if (w !== undefined && (w.startsWith("dollar") || w === "usd")) kind = "money";
-  if (kind === "money" && PER_UNIT.test(after.replace(AFTER, ""))) kind = "unit-price";
-  return { kind, scale };
+  } else if (w !== undefined && (w.startsWith("dollar") || w === "usd" || w === "bucks")) kind = "money";
+  const rest = w === undefined ? after : after.replace(AFTER, "");
+  if (kind === "money" && PER_UNIT.test(rest)) kind = "unit-price";
+  const d = kind === "plain" && t === "" ? DURATION.exec(rest)?.[1]?.toLowerCase() : undefined;
+  return d ? { kind: "duration", scale, unit: d as DurationUnit } : { kind, scale };
 }
 
-function isListMarker(text: string, index: number, end: number): boolean {
+/** "1. first" and "2) second" number a list; "2027." opening a line is a year, not a position. */
+function isListMarker(text: string, index: number, end: number, digits: string): boolean {
   const lineStart = text.lastIndexOf("\n", index - 1) + 1;
-  return /^\s*$/.test(text.slice(lineStart, index)) && /^[.)]\s/.test(text.slice(end, end + 2));
+  return (
+    digits.length <= 2 &&
+    /^\s*$/.test(text.slice(lineStart, index)) &&
+    /^[.)]\s/.test(text.slice(end, end + 2))
+  );
 }
 
-const SCALE_WORD = /thousand|million|billion|dollar|percent/i;
-const MAY_HOLD_A_FIGURE = /\d|thousand|million|billion|dollar|percent/i;
+function digitFigures(text: string, out: NumberMention[]): void {
+  for (const m of text.matchAll(FIGURE)) {
+    const g = m.groups ?? {};
+    const num = g.num ?? "";
+    const end = m.index + m[0].length;
+    if (!g.cur && !g.sign && isListMarker(text, m.index, end, num)) continue;
+    const scaled = readTail(g.tail ?? "", text.slice(end, end + 32), g.cur?.trim(), g.times !== undefined);
+    if (!scaled) continue;
+    for (const [i, digits] of (g.num2 ? [num, g.num2] : [num]).entries()) {
+      const sign = g.sign && i === 0 ? -1 : 1;
+      out.push({
+        kind: scaled.kind,
+        value: sign * Number(digits.replace(/,/g, "")) * scaled.scale,
+        step: stepOf(digits) * scaled.scale,
+        compact: scaled.scale > 1,
+        ...(scaled.unit ? { unit: scaled.unit } : {}),
+        index: m.index,
+      });
+    }
+  }
+}
+
+function wordFigures(text: string, out: NumberMention[]): void {
+  for (const m of text.matchAll(NUMBER_WORDS_RUN)) {
+    // "2 million" was read with its digits.
+    if (/\d[\d,.]*\s*$/.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    const end = m.index + m[0].length;
+    const unitWord = WORD_UNIT.exec(text.slice(end, end + 24))?.[1]
+      ?.toLowerCase()
+      .replace(/^-/, "");
+    if (unitWord === undefined && !hasBigWord(m[0])) continue;
+    const read = wordsToNumber(m[0]);
+    if (!read || (unitWord !== undefined && FOREIGN_WORD.test(unitWord))) {
+      out.push(figure("unreadable", 0, 0, m.index));
+      continue;
+    }
+    let kind: NumberMention["kind"] = "plain";
+    let unit: DurationUnit | undefined;
+    if (unitWord === undefined) kind = "plain";
+    else if (/^(dollars?|bucks|usd)$/.test(unitWord))
+      kind = PER_UNIT.test(text.slice(end, end + 48).replace(WORD_UNIT, "")) ? "unit-price" : "money";
+    else if (unitWord.startsWith("per")) kind = "percent";
+    else if (unitWord === "times" || unitWord === "fold") kind = "ratio";
+    else [kind, unit] = ["duration", unitWord.replace(/s$/, "") as DurationUnit];
+    out.push({
+      kind,
+      value: read.value,
+      step: read.step,
+      compact: read.compact,
+      index: m.index,
+      ...(unit ? { unit } : {}),
+    });
+  }
+  for (const [re, make] of WORD_FIGURES) for (const m of text.matchAll(re)) out.push(make(m.index));
+}
+
+const MAY_HOLD_A_FIGURE =
+  /\d|hundred|thousand|million|billion|dollar|percent|half|twice|dozen|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)/i;
 
 /** Every figure in a text, in order. */
 export function numberMentions(input: string): NumberMention[] {
   const out: NumberMention[] = [];
   if (!MAY_HOLD_A_FIGURE.test(input)) return out;
-  let text = input;
-  for (const [re, iso] of /\d{4}/.test(text) ? DATE_PATTERNS : []) {
-    text = text.replace(re, (...args) => {
-      const m = args.slice(0, -2) as unknown as RegExpExecArray;
-      const index = args.at(-2) as number;
-      out.push({ kind: "date", value: 0, step: 0, compact: false, date: iso(m), index });
-      return " ".repeat(String(m[0]).length);
-    });
-  }
-  for (const m of text.matchAll(FIGURE)) {
-    const g = m.groups ?? {};
-    const num = g.num ?? "";
-    const end = m.index + m[0].length;
-    if (isListMarker(text, m.index, end)) continue;
-    const scaled = readTail(
-      g.tail ?? "",
-      text.slice(end, end + 24),
-      g.cur !== undefined,
-      g.times !== undefined,
-    );
-    if (!scaled) continue;
-    for (const digits of g.num2 ? [num, g.num2] : [num]) {
-      const value = Number(digits.replace(/,/g, "")) * scaled.scale;
-      out.push({
-        kind: scaled.kind,
-        value,
-        step: stepOf(digits) * scaled.scale,
-        compact: scaled.scale > 1,
-        index: m.index,
-      });
-    }
-  }
-  for (const m of SCALE_WORD.test(text) ? text.matchAll(WORD_FIGURE) : []) {
-    const n = NUMBER_WORDS[(m[1] ?? "").toLowerCase()] ?? 0;
-    const w = (m[2] ?? "").toLowerCase();
-    const scale = SCALES[w] ?? 1;
-    const kind: NumberKind = w.startsWith("dollar") ? "money" : w === "percent" ? "percent" : "plain";
-    out.push({ kind, value: n * scale, step: scale, compact: scale > 1, index: m.index });
-  }
+  const { dates, rest } = /\d/.test(input) ? dateMentions(input) : { dates: [], rest: input };
+  for (const d of dates) out.push({ ...figure("date", 0, 0, d.index), dates: d.keys });
+  digitFigures(rest, out);
+  wordFigures(rest, out);
   return out.sort((a, b) => a.index - b.index);
 }
 

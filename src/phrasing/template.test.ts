@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adviceFor, HIPAA_QUESTION } from "../../test/fixtures/advice.js";
 import { templatePhraser, templateSummary } from "./template.js";
-import { sentences } from "./verdict-words.js";
+import { sentences } from "./text-parts.js";
 
 describe("the template phraser", () => {
   const hipaa = adviceFor(HIPAA_QUESTION);
