@@ -41,7 +41,15 @@ const show = (v: unknown): string =>
       ? Object.values(v).join(" × ")
       : String(v);
 
-/** "I read: 500k requests/month → requestsPerMonth 500000"; and what could not be used. */
+/** Said first when a question gave nothing the engine can use, so a default answer is not mistaken for a reading. */
+export const NOTHING_READ =
+  'I found nothing about your workload in that; this answer uses defaults only. Try: "500k requests a month, 800 in / 200 out tokens, HIPAA, no ML team, on gpt-4o-mini"';
+
+/**
+ * "I read: 500k requests/month → requestsPerMonth 500000", what could not be used, or that
+ * nothing was read at all. Markdown puts a blank line between blocks so that a heading is not
+ * read as the continuation of the list item above it.
+ */
 export function understoodLines(
   understood: readonly UnderstoodFact[],
   unused: readonly string[],
@@ -49,13 +57,19 @@ export function understoodLines(
 ): string {
   const md = style === "markdown";
   const item = md ? "- " : "  - ";
-  const out: string[] = [];
-  if (understood.length > 0) {
-    out.push(md ? "**I read:**" : "I read:");
-    for (const u of understood)
-      out.push(`${item}"${u.text}" → ${u.field} = ${show(u.value)}${u.note ? ` (${u.note})` : ""}`);
-  }
+  const blocks: string[][] = [];
+  if (understood.length === 0) blocks.push([md ? `**${NOTHING_READ}**` : NOTHING_READ]);
+  else
+    blocks.push([
+      ...(md ? ["**I read:**", ""] : ["I read:"]),
+      ...understood.map(
+        (u) => `${item}"${u.text}" → ${u.field} = ${show(u.value)}${u.note ? ` (${u.note})` : ""}`,
+      ),
+    ]);
   if (unused.length > 0)
-    out.push(md ? "**I could not use:**" : "I could not use:", ...unused.map((u) => `${item}${u}`));
-  return out.join("\n");
+    blocks.push([
+      ...(md ? ["**I could not use:**", ""] : ["I could not use:"]),
+      ...unused.map((u) => `${item}${u}`),
+    ]);
+  return blocks.map((b) => b.join("\n")).join(md ? "\n\n" : "\n");
 }

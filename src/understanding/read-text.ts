@@ -1,5 +1,6 @@
 import { readBareMoney } from "./extract-bare-money.js";
 import { readVolumeChanges } from "./extract-changes.js";
+import { readDeploymentPreferences } from "./extract-deployment.js";
 import { readGpus } from "./extract-gpus.js";
 import { readModels } from "./extract-models.js";
 import { readMoneyAndTime } from "./extract-money.js";
@@ -34,6 +35,7 @@ export function readText(text: string, catalog: ModelLookup, mode: Mode): Readin
   readVolume(ctx);
   readModels(ctx);
   readNeeds(ctx);
+  readDeploymentPreferences(ctx);
   const unused = [...ctx.notes, ...ctx.spans.leftovers(isFiller, isConnector)].sort(
     (a, b) => a.start - b.start,
   );
