@@ -1,10 +1,12 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { run } from "../src/cli/main.js";
+import { NOTHING_READ } from "../src/render/concept.js";
 import { AdviceJsonSchema } from "../src/render/json.js";
 
 /** The CLI driven in-process through its real entry function, with captured output. */
@@ -233,6 +235,56 @@ describe("llm-advise <question>", () => {
   });
 });
 
+describe("llm-advise's own words", () => {
+  const version = (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
+
+  it.each([[["help"]], [["--help"]], [[]]])("%j prints the help", async (args) => {
+    const r = await cli(args);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Usage: llm-advise");
+    expect(r.out).not.toContain("Summary:");
+  });
+
+  it.each([[["version"]], [["--version"]], [["-V"]]])("%j prints package.json's version", async (args) => {
+    const r = await cli(args);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`${version}\n`);
+  });
+
+  it.each(["hello", "🙂🙂🙂", "what is the weather like?"])(
+    "%j says first that nothing was read and the answer is the defaults'",
+    async (question) => {
+      const r = await cli([question]);
+      expect(r.code).toBe(0);
+      const nothing = r.out.indexOf(NOTHING_READ);
+      expect(nothing).toBeGreaterThan(0);
+      expect(nothing).toBeLessThan(r.out.indexOf("Options (monthly bill"));
+    },
+  );
+
+  it("says which command was meant for a slip of the keyboard", async () => {
+    const r = await cli(["cots", "--model", "gpt-4o-mini"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('unknown command "cots"; did you mean cost? (see llm-advise --help)\n');
+  });
+
+  it("explains that a question starting with a dash needs --, and then refuses the negative volume", async () => {
+    const dashed = await cli(["-5000 requests a month"]);
+    expect(dashed.code).toBe(2);
+    expect(dashed.err).toContain('a question starting with "-" needs -- before it');
+    const quoted = await cli(["--", "-5000 requests a month"]);
+    expect(quoted.code).toBe(2);
+    expect(quoted.err).toBe('requests per month cannot be negative: "-5000 requests a month"\n');
+  });
+
+  it("puts a blank line before each Markdown block of what was read, so no heading joins a list item", async () => {
+    const r = await cli(["2M requests a month on gpt-9-ultra", "-f", "markdown"]);
+    expect(r.out).toMatch(
+      /"2M requests a month" → requestsPerMonth = 2000000\n\n\*\*I could not use:\*\*\n\n- gpt-9-ultra/,
+    );
+  });
+});
+
 describe("bad input: exit code 2 and one clear line on stderr", () => {
   const cases: Array<[string, string[], RegExp]> = [
     [
@@ -410,6 +462,23 @@ describe("the installed command", () => {
     expect((failure as { stderr: string }).stderr.trim()).toBe('no price for "nope-model"');
   });
 
+  it("reads .env from the working directory, and the real environment wins over it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "llm-advise-env-"));
+    await writeFile(join(dir, ".env"), "CATALOG_FILE=/nonexistent/from-dotenv.yaml\n");
+    const bin = join(process.cwd(), "bin/llm-advise.js");
+    const args = [bin, "cost", "-m", "gpt-4o-mini", "-r", "1", "--input-tokens", "1", "--output-tokens", "1"];
+    const { CATALOG_FILE: _unset, ...env } = process.env;
+    const fromFile = await exec(process.execPath, args, { cwd: dir, env }).catch(
+      (e: { stderr: string }) => e,
+    );
+    expect((fromFile as { stderr: string }).stderr).toContain("/nonexistent/from-dotenv.yaml");
+    const real = await exec(process.execPath, args, {
+      cwd: dir,
+      env: { ...env, CATALOG_FILE: "/nonexistent/from-env.yaml" },
+    }).catch((e: { stderr: string }) => e);
+    expect((real as { stderr: string }).stderr).toContain("/nonexistent/from-env.yaml");
+  });
+
   it("prints help for every command", async () => {
     for (const args of [
       ["--help"],
@@ -421,5 +490,6 @@ describe("the installed command", () => {
       const { stdout } = await exec(process.execPath, ["bin/llm-advise.js", ...args]);
       expect(stdout).toContain("Usage: llm-advise");
     }
-  });
+    // Five processes in a row on a shared two-core machine: a generous limit, not a speed check.
+  }, 120_000);
 });

@@ -1,13 +1,21 @@
+import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
+import { distance } from "fastest-levenshtein";
+import { z } from "zod";
 import type { Env } from "../config.js";
 import { askCommand } from "./commands/ask.js";
 import { type BreakevenFlags, breakevenCommand } from "./commands/breakeven.js";
 import { catalogCommand } from "./commands/catalog.js";
 import { type CostFlags, costCommand } from "./commands/cost.js";
-import { registerDigestCommands } from "./commands/digest.js";
 import { type VoiceFlags, voiceCommand } from "./commands/voice.js";
 import { type CliIo, type CommonOptions, makeContext } from "./context.js";
 import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./errors.js";
+import { registerLazyDigestCommands } from "./lazy-digest.js";
+
+/** The package's version, from the package.json beside src/ and dist/ alike. */
+const VERSION = z
+  .object({ version: z.string() })
+  .parse(createRequire(import.meta.url)("../../package.json")).version;
 
 const EXAMPLES = `
 Examples:
@@ -44,12 +52,18 @@ export function buildProgram(io: CliIo, env: Env): Command {
         "Which LLM to run, and where (API, self-hosted, private cloud, hybrid, local), and what it costs at your volume.",
       )
       .argument("[question...]", "a question in plain English (quote it)")
+      .version(VERSION, "-V, --version", "print the version")
       .addHelpText("after", EXAMPLES),
   ).action(async (words: string[], opts: CommonOptions, cmd: Command) => {
-    // Bare `llm-advise` is a request for help; an explicitly empty question is bad input.
-    if (words.length === 0) {
+    // Bare `llm-advise` and `llm-advise help` ask for help; an explicitly empty question is bad input.
+    const only = words.length === 1 ? words[0]?.trim().toLowerCase() : undefined;
+    if (words.length === 0 || only === "help") {
       io.out(cmd.helpInformation());
       io.out(`${EXAMPLES.trimStart()}\n`);
+      return;
+    }
+    if (only === "version") {
+      io.out(`${VERSION}\n`);
       return;
     }
     await askCommand(await makeContext(io, env, opts), words.join(" "));
@@ -116,7 +130,7 @@ export function buildProgram(io: CliIo, env: Env): Command {
       catalogCommand(await makeContext(io, env, flags), flags.section),
     );
 
-  registerDigestCommands(program, io, env);
+  registerLazyDigestCommands(program, io, env);
 
   // Options after a subcommand's name belong to it (cost --format json), not to the question command.
   program.enablePositionalOptions();
@@ -129,6 +143,31 @@ export function buildProgram(io: CliIo, env: Env): Command {
   return program;
 }
 
+const COMMANDS = ["cost", "breakeven", "voice", "catalog", "digest"];
+
+/** A command name one slip away from what was typed ("cots" → "cost"), if any. */
+function nearCommand(word: string | undefined): string | undefined {
+  if (!word || !/^[a-z-]{3,}$/i.test(word)) return undefined;
+  const w = word.toLowerCase();
+  const best = COMMANDS.map((c) => ({ c, d: distance(w, c) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d > 0 && best.d <= 2 ? best.c : undefined;
+}
+
+/** Commander's error in words that say what to do; one line, values clipped. */
+function commanderMessage(e: CommanderError, argv: readonly string[]): string {
+  const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}...` : s);
+  if (e.code === "commander.unknownOption") {
+    const option = /'([^']*)'/.exec(e.message)?.[1] ?? "";
+    if (/^-\s*\d|\s/.test(option))
+      return `a question starting with "-" needs -- before it: llm-advise -- "${clip(option)}" (a negative volume is refused anyway)`;
+    const near = nearCommand(argv[0]);
+    if (near)
+      return `unknown command "${clip(argv[0] ?? "")}"; did you mean ${near}? (see llm-advise --help)`;
+  }
+  const said = e.message.replace(/^error: /, "").replace(/'([^']{61,})'/g, (_m, v: string) => `'${clip(v)}'`);
+  return `${said} (see llm-advise --help)`;
+}
+
 /** Runs the CLI; returns the exit status: 0 done, 2 bad input (one line on stderr), 1 an internal failure. */
 export async function run(argv: readonly string[], io: CliIo, env: Env): Promise<number> {
   try {
@@ -137,7 +176,7 @@ export async function run(argv: readonly string[], io: CliIo, env: Env): Promise
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return EXIT_OK;
-      io.err(`${e.message.replace(/^error: /, "")} (see llm-advise --help)\n`);
+      io.err(`${commanderMessage(e, argv)}\n`);
       return EXIT_BAD_INPUT;
     }
     if (e instanceof CliError) {
