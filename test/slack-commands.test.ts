@@ -1,10 +1,13 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type SlackHarness, startSlackHarness } from "./support/slack-app.js";
 import { askInChannel, readable, slash, validBlocks } from "./support/slack-flows.js";
+import { breakTable, closeSharedStore, warmSharedStore } from "./support/slack-store.js";
 
 /** `/llm-advise` end to end: signed requests into Bolt over loopback HTTP, Web API calls into the fake. */
 
 let h: SlackHarness | null = null;
+beforeAll(warmSharedStore);
+afterAll(closeSharedStore);
 afterEach(async () => {
   await h?.close();
   h = null;
@@ -55,12 +58,14 @@ describe("/llm-advise <question>", () => {
     expect(thread?.latestAnswerId).toBe(a.answerId);
     // Recorded right after the update that Slack has already answered.
     const store = h.store;
-    await vi.waitFor(async () =>
-      expect((await store.threads.getAnswer(a.answerId))?.messageRef).toEqual({
-        platform: "slack",
-        channel: a.channel,
-        ts: a.ts,
-      }),
+    await vi.waitFor(
+      async () =>
+        expect((await store.threads.getAnswer(a.answerId))?.messageRef).toEqual({
+          platform: "slack",
+          channel: a.channel,
+          ts: a.ts,
+        }),
+      { timeout: 20_000, interval: 50 },
     );
     expect((await store.threads.getAnswer(a.answerId))?.question).toBe(QUESTION);
   });
@@ -117,7 +122,7 @@ describe("/llm-advise <question>", () => {
     expect(h.fake.messages.filter((m) => m.channel === "C0GENERAL")).toEqual([]);
   });
 
-  it("tells the user in a few words when Slack refuses a reply, and counts the error", async () => {
+  it("tells the user in a few words when Slack refuses a reply, counts the error, and says so in place of the placeholder", async () => {
     h = await startSlackHarness();
     h.fake.failNext("chat.update", { error: "msg_too_long" });
     await slash(h, QUESTION);
@@ -129,5 +134,28 @@ describe("/llm-advise <question>", () => {
     expect(await h.metrics.registry.metrics()).toContain(
       'llm_advisor_platform_api_errors_total{platform="slack",method="chat.update",code="msg_too_long"} 1',
     );
+    // The refused update was the answer; the one after it replaced "Working out…" with a failure note.
+    const [placeholder] = h.fake.messages.filter((m) => m.channel === "C0GENERAL");
+    expect(placeholder?.text).toContain("could not finish answering <@U0ALICE>'s question");
+    expect(h.fake.messages.some((m) => m.text?.includes("Working out"))).toBe(false);
+  });
+
+  it("leaves no placeholder saying it is working when the store fails", async () => {
+    h = await startSlackHarness();
+    const repair = await breakTable("threads");
+    try {
+      await slash(h, QUESTION);
+      const told = await h.fake.waitFor("response_url");
+      expect(told.args).toMatchObject({
+        response_type: "ephemeral",
+        text: "Something went wrong on my side while answering. Please try again.",
+      });
+      await h.fake.waitFor("chat.update", (c) => readable(c.args).includes("could not finish answering"));
+      const [placeholder] = h.fake.messages.filter((m) => m.channel === "C0GENERAL");
+      expect(placeholder?.text).toContain("could not finish answering <@U0ALICE>'s question");
+      expect(placeholder?.text).not.toMatch(/relation|threads|Error/);
+    } finally {
+      await repair();
+    }
   });
 });

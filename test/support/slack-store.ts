@@ -25,6 +25,17 @@ export async function warmSharedStore(): Promise<void> {
   await (await freshStore()).close();
 }
 
+/**
+ * Makes the store fail for real: `table` is renamed away, so every query on it fails as it would
+ * with a broken database. Call the returned function to put it back.
+ */
+export async function breakTable(table: string): Promise<() => Promise<void>> {
+  if (!shared) throw new Error("no store to break: start a harness first");
+  const raw = (await shared).raw();
+  await raw.exec(`ALTER TABLE "${table}" RENAME TO "${table}_broken"`);
+  return () => raw.exec(`ALTER TABLE "${table}_broken" RENAME TO "${table}"`);
+}
+
 /** Closes this file's database; for `afterAll`. */
 export async function closeSharedStore(): Promise<void> {
   const db = shared;
