@@ -81,10 +81,17 @@ describe("digest commands", () => {
     );
   });
 
-  it("follows the user's latest answer in this channel when no question is given", async () => {
+  it("follows the channel's latest answer, whoever asked it, when no question is given", async () => {
     const thread = newThread();
     const elsewhere = newThread();
-    const here = await answered(thread, { ...FIRST_PROFILE, requestsPerMonth: 750_000 });
+    await answered(thread, { ...FIRST_PROFILE, requestsPerMonth: 500_000 });
+    clock.advance(1000);
+    // Bob's answer in another thread of the same channel is the newest here; Ada's elsewhere is newer still.
+    const here = await answered(
+      { ...thread, threadId: "1732353600.bob" },
+      { ...FIRST_PROFILE, requestsPerMonth: 750_000 },
+      "U0BOB",
+    );
     clock.advance(1000);
     await answered(
       { ...elsewhere, workspaceId: thread.workspaceId },

@@ -4,6 +4,7 @@ import { formatCompact, formatCount } from "../domain/format.js";
 import type { Profile } from "../domain/profile.js";
 import type { ChannelKey, Store, Subscription, ThreadKey } from "../store/index.js";
 import { understand } from "../understanding/index.js";
+import { followedProfile } from "./compose-for.js";
 import { localDay, nextRun } from "./periods.js";
 import { describeSchedule, parseSchedule } from "./schedule.js";
 
@@ -70,7 +71,8 @@ export const DIGEST_HELP = [
   "  digest weekly mon 09:00 Europe/Berlin for 2M requests a month on gpt-4o",
   "  digest list",
   "  digest off <id>",
-  "Without a question, the digest follows the Profile of the latest answer here.",
+  "Without a question, the digest follows the thread of the latest answer here (the thread it is typed in, else the channel's):",
+  "a follow-up in that thread changes what the next digest prices. With a question, the workload stays as given.",
 ].join("\n");
 
 const refuse = (code: RefusalCode, message: string): DigestReply => ({ kind: "refused", code, message });
@@ -99,15 +101,16 @@ async function line(deps: DigestCommandDeps, s: Subscription): Promise<Subscript
     active: s.active,
     schedule: describeSchedule(s.schedule),
     nextRunAt: next?.toISOString() ?? null,
-    profile: profileSummary(s.profile),
+    profile: profileSummary(await followedProfile(deps.store, s)),
     lastPostedAt: last?.updatedAt.toISOString() ?? null,
   };
 }
 
-const sameChannel = (a: ChannelKey, b: ChannelKey) =>
-  a.platform === b.platform && a.workspaceId === b.workspaceId && a.channelId === b.channelId;
-
-/** The Profile a subscription without a question follows: the thread's, else the user's latest answer here. */
+/**
+ * The answer a subscription without a question follows: the thread's latest when typed in a thread,
+ * else the channel's most recent, whoever asked it. The subscription keeps the answer's id and
+ * follows that thread from then on (compose-for.ts, followedProfile).
+ */
 async function latestProfile(
   deps: DigestCommandDeps,
   cmd: DigestCommand,
@@ -116,12 +119,7 @@ async function latestProfile(
     const t = await deps.store.threads.getThread(cmd.thread);
     if (t) return { profile: t.profile, answerId: t.latestAnswerId, from: "thread" };
   }
-  const { platform, workspaceId } = cmd.channel;
-  const recent = await deps.store.threads.listRecentAnswers(
-    { platform, workspaceId, userId: cmd.actor.userId },
-    50,
-  );
-  const here = recent.find((a) => sameChannel(a.thread, cmd.channel));
+  const here = await deps.store.threads.latestInChannel(cmd.channel);
   return here ? { profile: here.profile, answerId: here.id, from: "latest-answer" } : null;
 }
 
@@ -157,7 +155,7 @@ async function subscribe(
     if (!latest)
       return refuse(
         "no-profile",
-        'There is no answer of yours in this channel to follow yet: ask a question first, or add one after the schedule ("… for 2M requests a month on gpt-4o").',
+        'There is no answer in this channel to follow yet: ask a question first, or add one after the schedule ("… for 2M requests a month on gpt-4o").',
       );
     target = latest;
   }

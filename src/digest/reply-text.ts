@@ -25,7 +25,7 @@ export function digestReplyText(reply: DigestReply): string {
             ? "this answer"
             : reply.from === "thread"
               ? "this thread's latest answer"
-              : "your latest answer in this channel";
+              : "this channel's latest answer";
       const verb = reply.created ? "Subscribed this channel" : "Updated this channel's digest";
       return `${verb} to ${what} (${s.profile}), ${s.schedule}. First digest: ${when(s.nextRunAt)}. Stop it with: digest off ${s.id}`;
     }
