@@ -102,6 +102,30 @@ describe("llm-advise cost", () => {
     expect(period).toMatchObject({ dailyUsd: 3.25, monthlyUsd: 97.5, yearlyUsd: 1186.25 });
   });
 
+  it("keeps a month's line items under lineItems, adding up to monthlyCostUsd, and the day's under daily", async () => {
+    const r = await cli([
+      "cost",
+      "-m",
+      "gpt-4o",
+      "--requests-per-day",
+      "1000",
+      "--input-tokens",
+      "500",
+      "--output-tokens",
+      "200",
+      "-f",
+      "json",
+    ]);
+    const body = json(r.out);
+    // A month is 1,000 × 30 = 30,000 requests: 15M input tokens × $2.50 = $37.50, 6M output × $10 = $60.00.
+    expect(body.lineItems.map((l) => l.costUsd)).toEqual([37.5, 60]);
+    expect(body.monthlyCostUsd).toBe(97.5);
+    // A day: 0.5M × $2.50 = $1.25 and 0.2M × $10 = $2.00, $3.25 in all.
+    const daily = body.daily as { costUsd: number; lineItems: Array<{ costUsd: number }> };
+    expect(daily.lineItems.map((l) => l.costUsd)).toEqual([1.25, 2]);
+    expect(daily.costUsd).toBe(3.25);
+  });
+
   it("halves the price with --batch where the provider has a batch API", async () => {
     const r = await cli([
       "cost",

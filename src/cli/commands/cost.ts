@@ -1,7 +1,8 @@
 import { apiCostByPeriod, apiMonthlyCost } from "../../domain/calc/api-cost.js";
 import { formatUsd } from "../../domain/format.js";
+import { toJsonNumber } from "../../domain/money.js";
 import { LIMITS } from "../../domain/profile.js";
-import { breakdownJson } from "../../render/json.js";
+import { breakdownJson, lineItemJson } from "../../render/json.js";
 import { breakdownMarkdown } from "../../render/markdown.js";
 import { breakdownText } from "../../render/text.js";
 import { type CliContext, emit } from "../context.js";
@@ -35,6 +36,8 @@ export function costCommand(ctx: CliContext, flags: CostFlags): void {
   if (perDay !== undefined) {
     const daysPerMonth = ctx.catalog.numberDefault("daysPerMonth");
     const p = apiCostByPeriod(price.value, { ...tokens, requestsPerDay: perDay }, daysPerMonth);
+    // The contract's lineItems add up to its monthlyCostUsd: a month's bill; the day's sits under `daily`.
+    const month = apiMonthlyCost(price.value, { ...tokens, requestsPerMonth: perDay * p.daysPerMonth });
     const title = `${price.value.model} (${price.value.providerName}), ${perDay.toLocaleString("en-US")} requests a day`;
     const period = `Daily ${formatUsd(p.dailyUsd)}; monthly (× ${p.daysPerMonth} days) ${formatUsd(p.monthlyUsd)}; yearly (× ${p.daysPerYear} days) ${formatUsd(p.yearlyUsd)}`;
     emit(
@@ -46,7 +49,11 @@ export function costCommand(ctx: CliContext, flags: CostFlags): void {
         kind: "cost",
         model: price.value.key,
         inputs: { requestsPerDay: perDay, ...tokens, batch: Boolean(flags.batch) },
-        ...breakdownJson(p.daily),
+        ...breakdownJson(month),
+        daily: {
+          costUsd: toJsonNumber(p.daily.monthlyCostUsd),
+          lineItems: p.daily.lineItems.map(lineItemJson),
+        },
         period: {
           dailyUsd: p.dailyUsd.toNumber(),
           monthlyUsd: p.monthlyUsd.toNumber(),
@@ -54,7 +61,6 @@ export function costCommand(ctx: CliContext, flags: CostFlags): void {
           daysPerMonth: p.daysPerMonth,
           daysPerYear: p.daysPerYear,
         },
-        monthlyCostUsd: p.monthlyUsd.toNumber(),
         pricesAsOf: price.value.asOf,
       },
     );
