@@ -11,7 +11,7 @@ import {
 } from "../scripts/package-teams.js";
 import { COLOR_SVG, OUTLINE_SVG, renderIcon } from "../scripts/teams-icons.js";
 import { crc32 } from "../scripts/zip.js";
-import { TEAMS_COMMANDS } from "../src/channels/teams/commands.js";
+import { type CommandScope, commandList, TEAMS_COMMANDS } from "../src/channels/teams/commands.js";
 import { pngHeader, pngPixels } from "./support/png.js";
 import { unzip } from "./support/zip.js";
 
@@ -57,10 +57,22 @@ describe("Teams app manifest", () => {
     expect(problems.some((p) => p.startsWith("/accentColor"))).toBe(true);
   });
 
-  it("offers the commands the bot handles, in the personal and the team scopes", () => {
+  it("offers the commands the bot handles, worded for each scope (a chat or a channel)", () => {
     const lists = bot(filled())?.commandLists ?? [];
-    expect(lists.map((l) => l.scopes)).toEqual([["personal"], ["team", "groupChat"]]);
-    for (const l of lists) expect(l.commands).toEqual(TEAMS_COMMANDS.map((c) => ({ ...c })));
+    expect(lists.map((l) => l.scopes)).toEqual([["personal"], ["team"], ["groupChat"]]);
+    for (const l of lists) expect(l.commands).toEqual(commandList(l.scopes[0] as CommandScope));
+    const titles = (scope: string) => lists.find((l) => l.scopes[0] === scope)?.commands.map((c) => c.title);
+    // `new` starts over in a chat; in a channel every new post is a new question already.
+    expect(titles("personal")).toEqual(["llm-advise", "new", "digest", "help"]);
+    expect(titles("team")).toEqual(["llm-advise", "digest", "help"]);
+    const digest = (scope: string) =>
+      lists.find((l) => l.scopes[0] === scope)?.commands.find((c) => c.title === "digest")?.description;
+    expect(digest("team")).toMatch(/^Cost digests for this channel:/);
+    expect(digest("personal")).toMatch(/^Cost digests for this chat:/);
+    expect(digest("groupChat")).toMatch(/^Cost digests for this chat:/);
+    expect(new Set(lists.flatMap((l) => l.commands.map((c) => c.title)))).toEqual(
+      new Set(TEAMS_COMMANDS.map((c) => c.title)),
+    );
     expect(bot(filled())?.scopes).toEqual(["personal", "team", "groupChat"]);
   });
 

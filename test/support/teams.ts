@@ -21,6 +21,12 @@ export const ADA = {
   name: "Ada",
   aadObjectId: "00000000-0000-4000-8000-00000000ada0",
 };
+/** A second person, for group chats and for presses by someone else. */
+export const GRACE = {
+  id: "29:grace-teams-id",
+  name: "Grace",
+  aadObjectId: "00000000-0000-4000-8000-000000006ace",
+};
 export const PERSONAL_CHAT = "a:1personal-chat-with-ada";
 export const CHANNEL = "19:general-channel@thread.tacv2";
 
@@ -117,6 +123,26 @@ export function personalMessage(text: string, chat = PERSONAL_CHAT): Record<stri
     text,
     textFormat: "plain",
     locale: "en-US",
+  };
+}
+
+/** A group chat of its own. */
+export const newGroupChat = (): string => `19:group-chat-${nextId()}@thread.v2`;
+
+/** A message @mentioning the bot in a group chat, from Ada unless someone else is named. */
+export function groupMention(text: string, chat: string, from = ADA): Record<string, unknown> {
+  const mention = `<at>${BOT.name}</at>`;
+  return {
+    type: "message",
+    id: nextId(),
+    channelId: "msteams",
+    from,
+    recipient: BOT,
+    conversation: { isGroup: true, conversationType: "groupChat", tenantId: TENANT, id: chat },
+    channelData: teamsChannelData("personal"),
+    entities: [{ type: "mention", text: mention, mentioned: BOT }],
+    text: `${mention} ${text}`,
+    textFormat: "plain",
   };
 }
 

@@ -82,7 +82,7 @@ export async function runAction(
       return { message: s.created ? "Subscribed to a weekly digest." : "Already subscribed." };
     }
     case "what-if": {
-      const posted = await reply.send(turnOutgoing(r.turn));
+      const posted = await reply.send(turnOutgoing(r.turn, scopeOf(a)));
       if (r.turn.kind === "answer" && posted)
         await deps.store.threads.setAnswerMessage(r.turn.answer.id, {
           platform: "teams",

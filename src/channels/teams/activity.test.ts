@@ -44,14 +44,11 @@ describe("Teams activity → thread, channel and user", () => {
     expect(threadOf(a).threadId).toBe("1700000000500");
   });
 
-  it("treats a 1:1 chat and a group chat as one thread each", () => {
+  it("starts a thread at each message in a 1:1 or group chat (chat-threads.ts picks the one it continues)", () => {
     const personal = activity({ id: "a:1chat", conversationType: "personal" });
-    expect(threadOf(personal)).toMatchObject({ channelId: "a:1chat", threadId: "a:1chat" });
+    expect(threadOf(personal)).toMatchObject({ channelId: "a:1chat", threadId: "1700000000500" });
     const group = activity({ id: "19:group@thread.v2", conversationType: "groupChat" });
-    expect(threadOf(group)).toMatchObject({
-      channelId: "19:group@thread.v2",
-      threadId: "19:group@thread.v2",
-    });
+    expect(threadOf(group)).toMatchObject({ channelId: "19:group@thread.v2", threadId: "1700000000500" });
     // The Emulator sends no conversation type: a 1:1 chat.
     expect(scopeOf(activity({ id: "x" }))).toBe("personal");
   });

@@ -61,14 +61,14 @@ export const baseConversationId = (id: string): string => id.split(";")[0] ?? id
 const MESSAGE_ID = /;messageid=([^;]+)/;
 
 /**
- * The thread an answer lives in. A channel's thread is its reply chain (the root post's id); a new
- * post starts one. A 1:1 or group chat has no threads: the whole chat is one, so every further
- * message there follows up on the chat's Profile.
+ * The thread a message starts. A channel's thread is its reply chain (the root post's id); a new post
+ * starts one. A 1:1 or group chat has no reply chains, so a message there starts a thread of its own
+ * id; which earlier thread it continues instead is chat-threads.ts's to find.
  */
 export function threadOf(a: TeamsActivity): ThreadKey {
   const channelId = baseConversationId(a.conversation.id);
   const root = MESSAGE_ID.exec(a.conversation.id)?.[1];
-  const threadId = scopeOf(a) === "channel" ? (root ?? a.id ?? channelId) : channelId;
+  const threadId = scopeOf(a) === "channel" ? (root ?? a.id ?? channelId) : (a.id ?? channelId);
   return { platform: "teams", workspaceId: tenantOf(a), channelId, threadId };
 }
 

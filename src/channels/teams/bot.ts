@@ -22,11 +22,11 @@ import {
   type TeamsActivity,
   TeamsActivitySchema,
   tenantOf,
-  threadOf,
   userOf,
 } from "./activity.js";
+import { threadFor } from "./chat-threads.js";
 import { parseMessage, type TeamsCommandName } from "./commands.js";
-import { helpText, turnOutgoing } from "./messages.js";
+import { helpText, NEW_WITHOUT_QUESTION, turnOutgoing } from "./messages.js";
 import { Replier } from "./reply.js";
 
 export interface BotDeps {
@@ -60,9 +60,13 @@ const badRequest = (message: string): AdaptiveCardInvokeResponse => ({
 export class AdvisorBot extends ActivityHandler {
   /** Dispatched by the message's first word; anything else is a question (commands.ts lists them). */
   private readonly commands: Record<TeamsCommandName, CommandHandler> = {
-    "llm-advise": (a, rest, reply) => this.ask(a, rest, reply),
-    help: async (_a, _rest, reply) => {
-      await reply.send({ kind: "text", text: helpText() });
+    "llm-advise": (a, rest, reply) => this.ask(a, rest, reply, true),
+    new: async (a, rest, reply) => {
+      if (rest) await this.ask(a, rest, reply, true);
+      else await reply.send({ kind: "text", text: NEW_WITHOUT_QUESTION });
+    },
+    help: async (a, _rest, reply) => {
+      await reply.send({ kind: "text", text: helpText(scopeOf(a)) });
     },
     digest: (a, rest, reply) => this.digest(a, rest, reply),
   };
@@ -85,7 +89,7 @@ export class AdvisorBot extends ActivityHandler {
       );
       // A welcome in a 1:1 chat only: in a team it would land in a channel nobody asked in.
       if (a && botAdded && scopeOf(a) === "personal")
-        await this.replier(context).send({ kind: "text", text: helpText() });
+        await this.replier(context).send({ kind: "text", text: helpText("personal") });
       await next();
     });
   }
@@ -131,7 +135,7 @@ export class AdvisorBot extends ActivityHandler {
     const text = plainText(TurnContext.removeRecipientMention(context.activity) ?? "");
     const parsed = parseMessage(text);
     if (parsed.command) await this.commands[parsed.command](a, parsed.rest, reply);
-    else await this.ask(a, parsed.rest, reply);
+    else await this.ask(a, parsed.rest, reply, false);
   }
 
   /**
@@ -146,18 +150,22 @@ export class AdvisorBot extends ActivityHandler {
         channel: channelOf(a),
         actor: { userId: userOf(a), isChannelMember: true, timezone: a.localTimezone ?? null },
         text: rest,
-        thread: threadOf(a),
+        thread: await threadFor(store, a, false),
       },
     );
     await reply.send({ kind: "text", text: digestReplyText(answer) });
   }
 
-  /** A question, or a follow-up when the thread (or 1:1 chat) already has an answer. */
-  private async ask(a: TeamsActivity, text: string, reply: Replier): Promise<void> {
+  /**
+   * A question, or a follow-up when the thread already has an answer; `fresh` starts a new thread in
+   * a chat (see chat-threads.ts).
+   */
+  private async ask(a: TeamsActivity, text: string, reply: Replier, fresh: boolean): Promise<void> {
     // Teams shows "typing…" in chats only; in a channel it would be a wasted call.
     if (scopeOf(a) !== "channel") await reply.typing();
-    const turn = await this.deps.conversation.turn({ thread: threadOf(a), userId: userOf(a), text }, "teams");
-    const posted = await reply.send(turnOutgoing(turn));
+    const thread = await threadFor(this.deps.store, a, fresh);
+    const turn = await this.deps.conversation.turn({ thread, userId: userOf(a), text }, "teams");
+    const posted = await reply.send(turnOutgoing(turn, scopeOf(a)));
     if (turn.kind === "answer" && posted)
       await this.deps.store.threads.setAnswerMessage(turn.answer.id, {
         platform: "teams",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMessage, TEAMS_COMMANDS } from "./commands.js";
+import { COMMAND_SCOPES, commandList, parseMessage } from "./commands.js";
 
 describe("Teams commands", () => {
   it("dispatches on the first word, with or without a slash, in any case", () => {
@@ -19,9 +19,15 @@ describe("Teams commands", () => {
   });
 
   it("describes every command within the manifest's limits (128-character title, 4000 description)", () => {
-    for (const c of TEAMS_COMMANDS) {
-      expect(c.title.length).toBeLessThanOrEqual(128);
-      expect(c.description.length).toBeLessThanOrEqual(4000);
-    }
+    for (const scope of COMMAND_SCOPES)
+      for (const c of commandList(scope)) {
+        expect(c.title.length).toBeLessThanOrEqual(128);
+        expect(c.description.length).toBeLessThanOrEqual(4000);
+      }
+  });
+
+  it("takes `new` as a command, for starting over in a chat", () => {
+    expect(parseMessage("new 2M requests a month")).toEqual({ command: "new", rest: "2M requests a month" });
+    expect(parseMessage("New")).toEqual({ command: "new", rest: "" });
   });
 });

@@ -90,11 +90,20 @@ describe("Teams texts", () => {
     expect(subscribedText(s, false, "personal")).toMatch(/^Already subscribed: this chat/);
   });
 
+  it("fits the help to where it is asked: a channel has no `new`, a chat says how to start over", () => {
+    const channel = helpText("channel");
+    expect(channel).toContain("@mention me in a new post to ask");
+    expect(channel).toContain("`llm-advise` (Which LLM to run");
+    expect(channel).not.toContain("`new`");
+    expect(channel).toContain("Cost digests for this channel");
+    expect(helpText("groupChat")).toContain("Here, @mention me first.");
+  });
+
   it("ends the help with the bot's commands", () => {
     expect(helpText().split("\n\n").slice(-2)).toMatchInlineSnapshot(`
       [
-        "In a channel or a group chat, @mention me first; in a 1:1 chat, just type.",
-        "Commands: \`llm-advise\` (Which LLM to run and where, and what it costs: llm-advise 500k requests a month, HIPAA, on gpt-4o-mini); \`digest\` (Cost digests for this chat: digest weekly mon 09:00 Europe/Berlin, digest list, digest off <id>); \`help\` (What I can do, with examples).",
+        "In a channel or a group chat, @mention me first. In a chat, messages follow up on my latest answer to you; \`new <question>\` or \`llm-advise <question>\` starts over.",
+        "Commands: \`llm-advise\` (A fresh question, apart from earlier answers here: llm-advise 500k requests a month, HIPAA, on gpt-4o-mini); \`new\` (Start over: a new question that later messages follow up on: new 2M requests a month on gpt-4o); \`digest\` (Cost digests for this chat: digest weekly mon 09:00 Europe/Berlin, digest list, digest off <id>); \`help\` (What I can do, with examples).",
       ]
     `);
   });

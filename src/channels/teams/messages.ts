@@ -14,7 +14,7 @@ import {
 } from "../../render/teams/answer-card.js";
 import type { StoredAnswer, Subscription } from "../../store/index.js";
 import type { ConversationScope } from "./activity.js";
-import { TEAMS_COMMANDS } from "./commands.js";
+import { commandList } from "./commands.js";
 
 /**
  * What the bot says, as data: an Adaptive Card, Markdown text, or an image. Built from the same
@@ -36,14 +36,21 @@ const text = (t: string, extra: CardElement = {}): CardElement => ({
   ...extra,
 });
 
-/** Help, from the shared help lines plus this bot's command list (the manifest's, too). */
-export function helpText(): string {
+/** Help, from the shared help lines plus this scope's command list (the manifest's, too). */
+export function helpText(scope: ConversationScope = "personal"): string {
+  const commands = commandList(scope === "channel" ? "team" : scope);
   return [
     ...helpLines(COMMAND),
-    "In a channel or a group chat, @mention me first; in a 1:1 chat, just type.",
-    `Commands: ${TEAMS_COMMANDS.map((c) => `\`${c.title}\` (${c.description})`).join("; ")}.`,
+    scope === "channel"
+      ? "In a channel, @mention me in a new post to ask, and in its thread to follow up."
+      : `${scope === "groupChat" ? "Here, @mention me first" : "In a channel or a group chat, @mention me first"}. In a chat, messages follow up on my latest answer to you; \`new <question>\` or \`llm-advise <question>\` starts over.`,
+    `Commands: ${commands.map((c) => `\`${c.title}\` (${c.description})`).join("; ")}.`,
   ].join("\n\n");
 }
+
+/** What `new` on its own gets: how to start over. */
+export const NEW_WITHOUT_QUESTION =
+  "Put the new question after the command, e.g. `new 2M requests a month on gpt-4o`: it gets an answer of its own, and later messages follow up on that.";
 
 /** The card's summary: what a follow-up changed, the phrased summary, and what could not be read. */
 function summaryOf(turn: Answered): string {
@@ -60,14 +67,14 @@ function answerOutgoing(turn: Answered): Outgoing {
   return { kind: "card", card: answerCard(answerView(turn.answer.advice), summaryOf(turn), turn.answer.id) };
 }
 
-export function turnOutgoing(turn: Turn): Outgoing {
+export function turnOutgoing(turn: Turn, scope: ConversationScope = "personal"): Outgoing {
   switch (turn.kind) {
     case "answer":
       return answerOutgoing(turn);
     case "concept":
       return { kind: "text", text: conceptMarkdown(turn.concept) };
     case "help":
-      return { kind: "text", text: helpText() };
+      return { kind: "text", text: helpText(scope) };
     case "rejected":
       return { kind: "text", text: `Sorry: ${turn.message}` };
   }
