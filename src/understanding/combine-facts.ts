@@ -27,6 +27,26 @@ function applies(f: Fact, mode: Mode, hasStrong: (field: ProfileField) => boolea
   return f.strength === undefined || !hasStrong(f.field);
 }
 
+/**
+ * Minutes or SMS per call with no use case stated firmly (in the text or the thread) mean a voice
+ * workload; the use case is then voice, reported with the words that implied it.
+ */
+function impliedVoice(active: Fact[], baseUseCase: Profile["useCase"]): Fact[] {
+  const perCall = active.find((f) => f.voiceOnly);
+  if (!perCall) return active;
+  const firm = active.find((f) => f.field === "useCase" && f.op !== "remove" && f.strength === undefined);
+  if ((firm?.value ?? baseUseCase) !== undefined) return active;
+  const implied: Fact = {
+    field: "useCase",
+    value: "voice",
+    op: "set",
+    text: perCall.text,
+    start: perCall.start,
+    note: "minutes or SMS per call mean a voice workload",
+  };
+  return [...active.filter((f) => !(f.field === "useCase" && f.op !== "remove")), implied];
+}
+
 /** Folds the facts read from one text into `base`; each fact used is listed with its text. */
 export function combineFacts(base: Profile, facts: readonly Fact[], options: CombineOptions): Combined {
   const profile: Profile = structuredClone(base);
@@ -37,9 +57,10 @@ export function combineFacts(base: Profile, facts: readonly Fact[], options: Com
     facts.filter((f) => f.strength === undefined && f.op !== "remove").map((f) => f.field),
   );
   // The first mention in the text wins; a later, different one is reported as a conflict.
-  const active = facts
-    .filter((f) => applies(f, options.mode, (field) => strongFields.has(field)))
-    .sort((a, b) => a.start - b.start);
+  const active = impliedVoice(
+    facts.filter((f) => applies(f, options.mode, (field) => strongFields.has(field))),
+    profile.useCase,
+  ).sort((a, b) => a.start - b.start);
   const weakOnly = new Set(active.filter((f) => f.strength !== undefined).map((f) => f.field));
   const taken = new Map<ProfileField, Fact>();
   const take = (f: Fact, field: ProfileField, value: FactValue, note = f.note) => {
@@ -47,7 +68,7 @@ export function combineFacts(base: Profile, facts: readonly Fact[], options: Com
     used.push({ field, value, text: f.text, start: f.start, ...(note ? { note } : {}) });
   };
 
-  const useCase = active.find((f) => f.field === "useCase");
+  const useCase = active.find((f) => f.field === "useCase" && f.op !== "remove");
   const isVoice = (useCase?.value ?? profile.useCase) === "voice";
   let compliance = profile.compliance ? [...profile.compliance] : undefined;
   const candidates = [...(profile.candidateModels ?? [])];
@@ -80,6 +101,13 @@ export function combineFacts(base: Profile, facts: readonly Fact[], options: Com
       }
       candidates.push(name);
       used.push({ field: "candidateModels", value: name, text: f.text, start: f.start });
+      continue;
+    }
+    if (f.voiceOnly && !isVoice) {
+      conflicts.push({
+        text: `${f.text} (only applies to a voice workload; say "voice assistant" to price one)`,
+        start: f.start,
+      });
       continue;
     }
     if (f.op === "remove") {
@@ -142,6 +170,12 @@ export function combineFacts(base: Profile, facts: readonly Fact[], options: Com
     taken.set(field, f);
   }
 
+  if (isVoice && profile.callsPerMonth === undefined) {
+    // The engine takes a voice workload's requests as its calls: say so rather than switch units silently.
+    for (const u of used)
+      if (VOLUME_FIELDS.has(u.field))
+        u.note = `${u.note ? `${u.note}; ` : ""}also the calls a month, one NLU request per call`;
+  }
   if (compliance !== undefined) profile.compliance = compliance;
   if (candidates.length > 0 || profile.candidateModels !== undefined) {
     profile.candidateModels = candidates.filter((c) => c !== profile.currentModel);

@@ -8,12 +8,12 @@ import { addFact, addNote, groupNumber, PERIOD, periodOf, type ReadContext, rx }
  * spent today), a note: never a request volume.
  */
 
-const REVENUE_NOUN = String.raw`(?:revenue|mrr|arr|income|turnover|sales)`;
+const REVENUE_NOUN = `(?:revenue|mrr|arr|income|turnover|sales)`;
 const REVENUE_VERB = String.raw`(?:earn(?:s|ed|ing)?|make|makes|making|made|bring(?:s|ing)?\s+in|brought\s+in|gross(?:es|ed|ing)?)`;
 const BUDGET_WORD = String.raw`(?:budget(?:s|ed)?|afford|(?:spend|pay)\s+(?:at\s+most|up\s+to|no\s+more\s+than|not\s+more\s+than|under|less\s+than|max(?:imum)?)|capped\s+at)`;
-const SPEND_WORD = String.raw`(?:spend(?:s|ing)?|spent|pay(?:s|ing)?|paid|costs?|costing|bill(?:s|ed)?|invoices?|invoiced|salar(?:y|ies)|charge[sd]?|fees?)`;
+const SPEND_WORD = `(?:spend(?:s|ing)?|spent|pay(?:s|ing)?|paid|costs?|costing|bill(?:s|ed)?|invoices?|invoiced|salar(?:y|ies)|charge[sd]?|fees?)`;
 /** Every word that makes a nearby figure money. */
-export const MONEY_WORD = String.raw`(?:${BUDGET_WORD}|${REVENUE_NOUN}|${REVENUE_VERB}|${SPEND_WORD})`;
+export const MONEY_WORD = `(?:${BUDGET_WORD}|${REVENUE_NOUN}|${REVENUE_VERB}|${SPEND_WORD})`;
 
 const AMOUNT = String.raw`(?:[$€£]\s?|(?:usd|us\$)\s?)?(?<amount>${NUM})(?:\s?(?:usd|dollars|bucks)(?![a-z]))?`;
 /** Up to three plain words between the money word and the figure; "cost at 500k" and "pay for 800" name what is bought. */

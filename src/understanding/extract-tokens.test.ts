@@ -80,14 +80,14 @@ describe("voice", () => {
     ["phone calls", { useCase: "voice" }],
     ["an IVR", { useCase: "voice" }],
     ["call center", { useCase: "voice" }],
-    ["3 minutes per call", { minutesPerCall: 3 }],
-    ["3 min avg", { minutesPerCall: 3 }],
-    ["3-minute calls", { minutesPerCall: 3 }],
-    ["calls last 4.5 minutes", { minutesPerCall: 4.5 }],
-    ["4 minutes each", { minutesPerCall: 4 }],
-    ["2 SMS per call", { smsPerCall: 2 }],
-    ["an SMS confirmation", { smsPerCall: 1 }],
-    ["no SMS", { smsPerCall: 0 }],
+    ["3 minutes per call", { useCase: "voice", minutesPerCall: 3 }],
+    ["3 min avg", { useCase: "voice", minutesPerCall: 3 }],
+    ["3-minute calls", { useCase: "voice", minutesPerCall: 3 }],
+    ["calls last 4.5 minutes", { useCase: "voice", minutesPerCall: 4.5 }],
+    ["4 minutes each", { useCase: "voice", minutesPerCall: 4 }],
+    ["2 SMS per call", { useCase: "voice", smsPerCall: 2 }],
+    ["an SMS confirmation", { useCase: "voice", smsPerCall: 1 }],
+    ["no SMS", { useCase: "voice", smsPerCall: 0 }],
     [
       "voice assistant, 500 calls a month, 3 min avg, an SMS confirmation",
       { useCase: "voice", callsPerMonth: 500, minutesPerCall: 3, smsPerCall: 1 },
@@ -96,5 +96,31 @@ describe("voice", () => {
     const r = read(text);
     expect(r.profile).toEqual(expected);
     expect(r.unused).toEqual([]);
+  });
+
+  it("says that per-call minutes made the workload voice, and that its requests are its calls", () => {
+    expect(read("500k requests a month, 3 minutes per call").understood).toEqual([
+      {
+        field: "requestsPerMonth",
+        value: 500_000,
+        text: "500k requests a month",
+        note: "also the calls a month, one NLU request per call",
+      },
+      { field: "minutesPerCall", value: 3, text: "3 minutes per call" },
+      {
+        field: "useCase",
+        value: "voice",
+        text: "3 minutes per call",
+        note: "minutes or SMS per call mean a voice workload",
+      },
+    ]);
+  });
+
+  it("tells back per-call figures a non-voice use case cannot use", () => {
+    const r = read("summarize calls, 3 minutes per call");
+    expect(r.profile).toEqual({ useCase: "summarization" });
+    expect(r.unused).toEqual([
+      '3 minutes per call (only applies to a voice workload; say "voice assistant" to price one)',
+    ]);
   });
 });

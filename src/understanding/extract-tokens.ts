@@ -111,7 +111,7 @@ function readVoice(ctx: ReadContext): void {
     ctx.spans.each(rx(source), (m) => {
       const n = groupNumber(m, "n");
       if (n === undefined) return false;
-      addFact(ctx, m, "minutesPerCall", n);
+      addFact(ctx, m, "minutesPerCall", n, { voiceOnly: true });
       return true;
     });
   }
@@ -119,7 +119,7 @@ function readVoice(ctx: ReadContext): void {
     ctx.spans.each(rx(source), (m) => {
       const n = fixed === "" ? groupNumber(m, "n") : Number(fixed);
       if (n === undefined) return false;
-      addFact(ctx, m, "smsPerCall", n);
+      addFact(ctx, m, "smsPerCall", n, { voiceOnly: true });
       return true;
     });
   }

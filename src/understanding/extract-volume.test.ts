@@ -92,7 +92,7 @@ describe("volume: periods and what is counted", () => {
 
   it("does not read token counts, minutes or GPUs as a volume", () => {
     expect(profileOf("800 input tokens per request")).toEqual({ inputTokensPerRequest: 800 });
-    expect(profileOf("3 minutes per call")).toEqual({ minutesPerCall: 3 });
+    expect(profileOf("3 minutes per call")).toEqual({ useCase: "voice", minutesPerCall: 3 });
     expect(profileOf("we have 4 A100s")).toEqual({ gpusOnHand: { gpuType: "A100", count: 4 } });
   });
 });

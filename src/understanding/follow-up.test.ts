@@ -94,8 +94,26 @@ describe("applyFollowUp: compliance, model, team and the rest", () => {
     ["we hired an ML team", [{ field: "team", from: "none", to: "ml-team" }]],
     ["we need to pin versions", [{ field: "lifecycleControl", from: false, to: true }]],
     ["over 36 months", [{ field: "horizonMonths", from: 24, to: 36 }]],
-    ["batch is fine", [{ field: "latency", from: "interactive", to: "batch" }]],
-    ["3 minutes per call", [{ field: "minutesPerCall", from: null, to: 3 }]],
+    [
+      "batch is fine",
+      [
+        { field: "latency", from: "interactive", to: "batch" },
+        // The engine sizes batch work at a peak-to-average of 1 (it can be spread), not the default 3.
+        { field: "peakToAverageRatio", from: 3, to: 1 },
+      ],
+    ],
+    [
+      "3 minutes per call",
+      [
+        { field: "minutesPerCall", from: null, to: 3 },
+        // Minutes per call mean a voice workload when the thread never named a use case.
+        { field: "useCase", from: "chat", to: "voice" },
+        // The thread's 500,000 requests become 500,000 calls, with 002's SMS and TTS defaults.
+        { field: "callsPerMonth", from: null, to: 500_000 },
+        { field: "smsPerCall", from: null, to: 1 },
+        { field: "ttsCharactersPerCall", from: null, to: 0 },
+      ],
+    ],
     ["budget of $2k a month", [{ field: "monthlyBudgetUsd", from: null, to: 2_000 }]],
     ["what about 3 years?", [{ field: "horizonMonths", from: 24, to: 36 }]],
     ["we now have 2 H100s", [{ field: "gpusOnHand", from: null, to: { gpuType: "H100", count: 2 } }]],
