@@ -1,5 +1,10 @@
 /** The store's failures: a stable code, a technical message for logs, one line for users (STYLE 17). */
-export type StoreErrorCode = "corrupt-row" | "invalid-record" | "schema-too-new" | "store-unavailable";
+export type StoreErrorCode =
+  | "corrupt-row"
+  | "invalid-record"
+  | "schema-too-new"
+  | "store-locked"
+  | "store-unavailable";
 
 export abstract class StoreError extends Error {
   abstract readonly code: StoreErrorCode;
@@ -59,5 +64,20 @@ export class StoreUnavailableError extends StoreError {
   constructor(where: string, cause: unknown) {
     super(`could not open the store at ${where}: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = "StoreUnavailableError";
+  }
+}
+
+/** Another process has the PGlite data directory open; two would corrupt it (PGlite is single-process). */
+export class StoreLockedError extends StoreError {
+  readonly code = "store-locked";
+  readonly userMessage: string;
+  readonly pid: number;
+
+  constructor(dataDir: string, pid: number) {
+    const line = `DATA_DIR ${dataDir} is in use by process ${pid}; stop it, or use DATABASE_URL (PostgreSQL) to run several processes`;
+    super(line);
+    this.name = "StoreLockedError";
+    this.userMessage = line;
+    this.pid = pid;
   }
 }

@@ -6,6 +6,7 @@ export {
   InvalidRecordError,
   SchemaTooNewError,
   StoreError,
+  StoreLockedError,
   StoreUnavailableError,
 } from "./errors.js";
 export { openStore } from "./open.js";

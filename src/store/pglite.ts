@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { type Logger, silentLogger } from "../logging.js";
+import { lockDataDir } from "./data-dir-lock.js";
 import { StoreUnavailableError } from "./errors.js";
 import type { Row, SqlExecutor } from "./executor.js";
 import { createSqlStore } from "./sql-store.js";
@@ -15,19 +16,35 @@ export interface PgliteStoreOptions {
 
 /**
  * The default store: PostgreSQL compiled to WebAssembly, in this process, with its files in `dataDir`.
- * One process only: two processes on one directory would corrupt it; use PostgreSQL for replicas.
+ * One process only: two processes on one directory would corrupt it, so the directory is locked
+ * (data-dir-lock.ts) and a second open is refused; use PostgreSQL for replicas.
  * @see https://pglite.dev/docs/
  */
 export async function createPgliteStore(options: PgliteStoreOptions): Promise<Store> {
   const logger = options.logger ?? silentLogger();
+  const onDisk = !options.dataDir.includes("://");
+  if (onDisk) {
+    try {
+      await mkdir(options.dataDir, { recursive: true });
+    } catch (error) {
+      throw new StoreUnavailableError(`PGlite data directory ${options.dataDir}`, error);
+    }
+  }
+  const unlock = onDisk ? await lockDataDir(options.dataDir) : async () => {};
   let db: PGlite;
   try {
-    if (!options.dataDir.includes("://")) await mkdir(options.dataDir, { recursive: true });
     db = await PGlite.create(options.dataDir);
   } catch (error) {
+    await unlock();
     throw new StoreUnavailableError(`PGlite data directory ${options.dataDir}`, error);
   }
-  const store = await createSqlStore(pgliteExecutor(db), { kind: "pglite", logger, clock: options.clock });
+  const executor = pgliteExecutor(db);
+  // The lock is released once the database is closed, also when migrating fails and closes it.
+  const locked: SqlExecutor = {
+    ...executor,
+    close: () => executor.close().finally(unlock),
+  };
+  const store = await createSqlStore(locked, { kind: "pglite", logger, clock: options.clock });
   logger.info({ kind: "pglite", dataDir: options.dataDir }, "store opened");
   return store;
 }
