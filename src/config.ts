@@ -2,7 +2,7 @@
  * The only reader of process.env (STYLE 16). Each concern has its own schema in src/config/,
  * taking the environment as a parameter; this module hands them the real one.
  */
-export { type AppConfig, ENV_VARIABLES, loadAppConfig, loadSections } from "./config/app.js";
+export { type AppConfig, ENV_SCHEMAS, ENV_VARIABLES, loadAppConfig, loadSections } from "./config/app.js";
 export { type CatalogConfig, loadCatalogConfig } from "./config/catalog.js";
 export { type DigestConfig, loadDigestConfig } from "./config/digest.js";
 export type { ConfigResult, Env } from "./config/env.js";

@@ -3,10 +3,23 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEAMS_PACKAGE_VARIABLES } from "../scripts/package-teams.js";
 import { buildProgram, run } from "../src/cli/main.js";
 import { ENV_VARIABLES } from "../src/config.js";
+import { createHttpApp, listen, type RunningServer } from "../src/http/server.js";
+import { silentLogger } from "../src/logging.js";
+import { createMetrics } from "../src/metrics.js";
+import {
+  countPaths,
+  defaultProblems,
+  envValueProblems,
+  metricProblems,
+  parseReadme,
+  pathProblems,
+  type RouteProbe,
+  routeAndCommandProblems,
+} from "./support/readme-checks.js";
 
 /**
  * The README is a promise: every script, command, flag, path and environment variable it names
@@ -23,16 +36,7 @@ const HARNESS_VARIABLES = ["TEST_DATABASE_URL", "BENCH_DATABASE_URL"];
 /** The PostgreSQL image's own variables in the compose example. */
 const IMAGE_VARIABLE = /^POSTGRES_/;
 
-const codeSpans = [...readme.matchAll(/`([^`\n]+)`/g)].map((m) => m[1] ?? "");
-const codeBlocks = [...readme.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({
-  lang: m[1] ?? "",
-  body: m[2] ?? "",
-}));
-const shellLines = codeBlocks
-  .filter((b) => b.lang === "sh")
-  .flatMap((b) => b.body.split("\n"))
-  .map((l) => l.replace(/\s+#.*$/, "").trim())
-  .filter((l) => l && !l.startsWith("#"));
+const { codeSpans, codeBlocks, shellLines } = parseReadme(readme);
 
 /** Text that shows commands: code spans and shell lines. */
 const commandTexts = [...codeSpans, ...shellLines];
@@ -221,31 +225,78 @@ describe("the README's environment variables", () => {
   });
 });
 
-describe("the README's paths", () => {
-  it("exist in the repository", () => {
-    const paths = codeSpans
-      .map((s) => s.split(/\s/)[0] ?? "")
-      .filter((s) =>
-        /^(src|test|manifests|scripts|bench|\.ci)\/|^\.env\.example$|^Dockerfile$|^\.dependency-cruiser\.cjs$/.test(
-          s,
-        ),
-      )
-      .map((s) => s.replace(/[,.:;]$/, ""));
-    expect(paths.length).toBeGreaterThan(10);
-    for (const p of paths) {
-      if (!p.includes("*")) {
-        expect(existsSync(p), p).toBe(true);
-        continue;
-      }
-      // A glob such as src/domain/catalog/data/*.json: its folder exists and holds matching files.
-      const dir = p.slice(0, p.lastIndexOf("/"));
-      const pattern = new RegExp(
-        `^${p
-          .slice(dir.length + 1)
-          .replace(/\./g, "\\.")
-          .replace(/\*/g, ".*")}$`,
-      );
-      expect(readdirSync(dir).filter((f) => pattern.test(f)).length, p).toBeGreaterThan(0);
+describe("the README against the product", () => {
+  let server: RunningServer | null = null;
+  /** GET on the real HTTP app (health, readiness, metrics); Slack's and Teams' POST routes are their exported paths. */
+  let probe: RouteProbe = async () => false;
+  beforeAll(async () => {
+    const app = createHttpApp({
+      metrics: createMetrics(false),
+      logger: silentLogger(),
+      readiness: async () => ({ ready: true, checks: {} }),
+    });
+    const running = await listen(app, 0, "127.0.0.1");
+    server = running;
+    probe = async (path) => (await fetch(`http://127.0.0.1:${running.port}${path}`)).status !== 404;
+  });
+  afterAll(async () => {
+    await server?.close(1000);
+  });
+
+  it("names metrics the registry has, with their labels, and every product metric", async () => {
+    expect(readme).toContain("llm_advisor_");
+    expect(await metricProblems(readme)).toEqual([]);
+  });
+
+  it("names HTTP routes the app serves, console commands the console takes, and buttons the answer has", async () => {
+    expect(await routeAndCommandProblems(readme, probe)).toEqual([]);
+  });
+
+  it("names paths that exist, in code spans and shell examples (bin/, src/, dist/ from src/ or a script)", () => {
+    expect(countPaths(readme)).toBeGreaterThan(10);
+    expect(pathProblems(readme)).toEqual([]);
+  });
+
+  it("shows example values the config loader accepts (shell lines and the compose file together, spans and .env.example alone)", () => {
+    expect(envValueProblems(readme, envExample)).toEqual([]);
+  });
+
+  it("gives the defaults the schemas and the code use in the configuration table", () => {
+    expect(defaultProblems(readme)).toEqual([]);
+  });
+
+  /** A copy of the README with one edit: the checks must find a problem the real README does not have. */
+  const broken = (from: string | RegExp, to: string): string => {
+    const edited = readme.replace(from, to);
+    expect(edited, `the README no longer contains ${from}`).not.toBe(readme);
+    return edited;
+  };
+  const added = (before: string[], after: string[]) => after.filter((p) => !before.includes(p));
+
+  it("catches a renamed metric, path, example value, default, route and console command", async () => {
+    const all = async (text: string) => [
+      ...(await metricProblems(text)),
+      ...(await routeAndCommandProblems(text, probe)),
+      ...pathProblems(text),
+      ...envValueProblems(text, envExample),
+      ...defaultProblems(text),
+    ];
+    const before = await all(readme);
+    const cases: Array<[string | RegExp, string, string]> = [
+      ["llm_advisor_questions_total", "llm_advisor_question_count", "metric llm_advisor_question_count"],
+      ["node bin/llm-advise.js", "node bin/llm-advisor.js", "path bin/llm-advisor.js"],
+      ["LLM_PROVIDER=ollama", "LLM_PROVIDER=olama", "LLM_PROVIDER"],
+      [
+        /(\| `DIGEST_TICK_MS` +\| )`60000`/,
+        "$1`30000`",
+        "DIGEST_TICK_MS: the table says `30000`, the default is 60000",
+      ],
+      ["GET /healthz", "GET /health", "route GET /health"],
+      ["`/new`", "`/reset`", "/reset"],
+    ];
+    for (const [from, to, expected] of cases) {
+      const found = added(before, await all(broken(from, to)));
+      expect(found.join("\n"), `${String(from)} → ${to}`).toContain(expected);
     }
   });
 });

@@ -79,22 +79,23 @@ function providerProblems(env: Env, phrasing: PhrasingConfig): string[] {
     );
 }
 
+/** Every concern's environment schema, for ENV_VARIABLES and for checking documented values and defaults. */
+export const ENV_SCHEMAS = [
+  CatalogEnvSchema,
+  StoreEnvSchema,
+  PhrasingEnvSchema,
+  HttpEnvSchema,
+  LoggingEnvSchema,
+  FilesEnvSchema,
+  SlackEnvSchema,
+  TeamsEnvSchema,
+  DigestEnvSchema,
+] as const;
+
 /**
  * Every environment variable the product reads, taken from the schemas that validate them; the
  * README's configuration table and `.env.example` are tested against this list in both directions.
  */
 export const ENV_VARIABLES: readonly string[] = [
-  ...new Set(
-    [
-      CatalogEnvSchema,
-      StoreEnvSchema,
-      PhrasingEnvSchema,
-      HttpEnvSchema,
-      LoggingEnvSchema,
-      FilesEnvSchema,
-      SlackEnvSchema,
-      TeamsEnvSchema,
-      DigestEnvSchema,
-    ].flatMap((schema) => Object.keys(schema.shape)),
-  ),
+  ...new Set(ENV_SCHEMAS.flatMap((schema) => Object.keys(schema.shape))),
 ].sort();

@@ -39,6 +39,10 @@ const CHANNEL = { platform: "console" as const, workspaceId: "local", channelId:
 /** The console's one user belongs to its one channel, and may change its digests. */
 const ACTOR = { userId: USER, isChannelMember: true, timezone: null };
 
+/** The console's commands; `/digest …` (and `digest …`) takes the words of Slack's and Teams' digest command. */
+export const CONSOLE_COMMANDS = ["/new", "/digests", "/digest", "/help", "/quit", "/exit"] as const;
+type ConsoleCommand = (typeof CONSOLE_COMMANDS)[number];
+
 const BANNER = [
   "llm-advisor console: ask which LLM to run and where, and what it costs.",
   "Follow-ups continue the thread. Commands: /new starts a new thread, /digests lists digest subscriptions, /help, /quit.",
@@ -161,8 +165,8 @@ export function createConsoleSurface(
     sayDigest(await handleDigestCommand(digestDeps, { channel: CHANNEL, actor: ACTOR, text: rest, thread }));
   }
 
-  /** The console's own commands; `/digest …` is matched apart, since it takes words after it. */
-  const commands: Record<string, () => Promise<void>> = {
+  /** What each command does; `/digest …` is matched apart, since it takes words after it. */
+  const commands: Record<Exclude<ConsoleCommand, "/digest">, () => Promise<void>> = {
     "/quit": async () => rl?.close(),
     "/exit": async () => rl?.close(),
     "/new": async () => {
@@ -178,7 +182,9 @@ export function createConsoleSurface(
   async function handle(line: string): Promise<void> {
     const text = line.trim();
     if (text === "") return;
-    const command = commands[text.toLowerCase()];
+    const command = Object.hasOwn(commands, text.toLowerCase())
+      ? commands[text.toLowerCase() as keyof typeof commands]
+      : undefined;
     if (command) return command();
     const digestWords = /^\/?digest(?:\s+(.*))?$/is.exec(text);
     if (digestWords) return digest(digestWords[1] ?? "");
