@@ -71,11 +71,12 @@ describe("/llm-advise <question>", () => {
   });
 
   it("answers privately with how to invite the bot when it is not in the channel", async () => {
-    h = await startSlackHarness({ notMemberOf: ["C0SECRET"] });
+    // The bot's user id comes from auth.test; Slack shows <@U…> as the bot's name, however it was installed.
+    h = await startSlackHarness({ notMemberOf: ["C0SECRET"], botUserId: "U0ADVISOR" });
     const res = await slash(h, QUESTION, { channel: "C0SECRET" });
     expect(res.status).toBe(200);
     const note = await h.fake.waitFor("response_url", (c) =>
-      readable(c.args).includes("/invite @llm-advise"),
+      readable(c.args).includes("/invite <@U0ADVISOR>"),
     );
     expect(note.args.response_type).toBe("ephemeral");
     const answer = await h.fake.waitFor("response_url", (c) => readable(c.args).includes("Verdict:"));

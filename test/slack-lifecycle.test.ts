@@ -1,17 +1,20 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createSlackSurface } from "../src/channels/slack/index.js";
 import { buildCatalog } from "../src/domain/catalog/catalog.js";
 import { createHttpApp, listen } from "../src/http/server.js";
 import { silentLogger } from "../src/logging.js";
 import { startFakeSlack } from "./fakes/slack-api.js";
-import { TODAY, testConversation } from "./support/conversation.js";
-import { BOT_TOKEN, FAST_RETRIES, SIGNING_SECRET } from "./support/slack-app.js";
+import { TODAY } from "./support/conversation.js";
+import { BOT_TOKEN, FAST_RETRIES, SIGNING_SECRET, slackConversation } from "./support/slack-app.js";
 import { FORM } from "./support/slack-flows.js";
 import { commandBody, sendSigned } from "./support/slack-requests.js";
+import { closeSharedStore, freshStore, warmSharedStore } from "./support/slack-store.js";
 
 /** Start-up and shutdown in HTTP mode: the route is open only while the surface takes work. */
 
 let cleanup: Array<() => Promise<void>> = [];
+beforeAll(warmSharedStore);
+afterAll(closeSharedStore);
 afterEach(async () => {
   for (const c of cleanup.reverse()) await c();
   cleanup = [];
@@ -20,7 +23,8 @@ afterEach(async () => {
 async function setup() {
   const fake = await startFakeSlack({ botToken: BOT_TOKEN });
   cleanup.push(() => fake.close());
-  const { conversation, store, metrics } = await testConversation();
+  const store = await freshStore();
+  const { conversation, metrics } = slackConversation(store);
   cleanup.push(() => store.close());
   const logger = silentLogger();
   const surface = createSlackSurface(

@@ -18,7 +18,7 @@ export interface SlackDeps {
   digestTimezone?: string;
   /** The slash command as the manifest declares it. */
   command: string;
-  /** How users mention the bot in `/invite`, e.g. "@llm-advise". */
+  /** How users mention the bot in `/invite`: `<@U…>` from auth.test, which Slack shows as its name. */
   botMention: string;
 }
 

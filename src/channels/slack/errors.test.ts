@@ -1,6 +1,12 @@
 import { ErrorCode } from "@slack/web-api";
 import { describe, expect, it } from "vitest";
-import { asSlackError, SlackInternalError, SlackWebApiError, webApiErrorCode } from "./errors.js";
+import {
+  asSlackError,
+  SlackInternalError,
+  SlackStartupError,
+  SlackWebApiError,
+  webApiErrorCode,
+} from "./errors.js";
 
 describe("Slack edge errors", () => {
   it.each([
@@ -10,6 +16,14 @@ describe("Slack edge errors", () => {
     expect(e.code).toBe(code);
     expect(e.userMessage.length).toBeLessThan(100);
     expect(e.userMessage).not.toMatch(/chat\.postMessage|store down|Error/);
+  });
+
+  it("a start-up failure has its code, and its user message is the one line it was given", () => {
+    const line = "SLACK_BOT_TOKEN: Slack refused the token (auth.test: invalid_auth); set it to …";
+    const e = new SlackStartupError(line);
+    expect(e.code).toBe("slack-startup");
+    expect(e.userMessage).toBe(line);
+    expect(e.message).toBe(line);
   });
 
   it("wraps anything else, keeping ours (also inside Bolt's UnknownError) as they are", () => {

@@ -1,7 +1,7 @@
 import { ErrorCode } from "@slack/web-api";
 
 /** The Slack edge's failures (STYLE 17): a stable code, and words for the user apart from the technical message. */
-export type SlackErrorCode = "slack-web-api" | "slack-internal";
+export type SlackErrorCode = "slack-web-api" | "slack-internal" | "slack-startup";
 
 export abstract class SlackEdgeError extends Error {
   abstract readonly code: SlackErrorCode;
@@ -30,6 +30,21 @@ export class SlackInternalError extends SlackEdgeError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "SlackInternalError";
+  }
+}
+
+/**
+ * The surface could not start: a refused token or an unreachable Slack. `userMessage` is one line
+ * naming the variable to fix, for main.ts to print as is (no stack, no secret).
+ */
+export class SlackStartupError extends SlackEdgeError {
+  readonly code = "slack-startup" as const;
+  constructor(
+    readonly userMessage: string,
+    options?: { cause?: unknown },
+  ) {
+    super(userMessage, options);
+    this.name = "SlackStartupError";
   }
 }
 

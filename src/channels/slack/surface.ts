@@ -1,35 +1,36 @@
-import { ErrorCode, type WebClientOptions } from "@slack/web-api";
-import type { Application } from "express";
-import { SLACK_VARIABLE_SOURCES, type SlackConfig } from "../../config/slack.js";
+import type { WebClientOptions } from "@slack/web-api";
+import { type Application, Router } from "express";
+import type { SlackConfig } from "../../config/slack.js";
 import type { Surface, SurfaceDeps } from "../surface.js";
 import { createBoltApp, SLACK_EVENTS_PATH } from "./app.js";
 import type { AdvisorApp, SlackDeps } from "./context.js";
-import { webApiErrorCode } from "./errors.js";
 import { InFlight } from "./in-flight.js";
 import { SLASH_COMMAND } from "./listeners/commands/index.js";
+import { appTokenError, checkBotToken, DEFAULT_STARTUP_CHECK, type StartupCheck } from "./startup.js";
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 export interface SlackSurfaceOptions {
   /** Web API client options on top of the config's (e.g. a faster retry policy in tests). */
   clientOptions?: WebClientOptions;
-  /** How users mention the bot, for "/invite @llm-advise"; the manifest's display name. */
-  botMention?: string;
+  /** How long start-up's token check waits for Slack (10 s an attempt, one retry by default). */
+  startupCheck?: StartupCheck;
 }
 
 export interface SlackSurface extends Surface {
   readonly name: "slack";
   readonly mode: SlackConfig["mode"];
-  /** The Bolt app, once mounted (HTTP mode) or started (Socket Mode). */
+  /** The Bolt app, once started. */
   readonly bolt: AdvisorApp | null;
 }
 
 /**
  * The Slack app as a surface of the process. HTTP mode: `mount(app)` adds /slack/events to the
- * process's HTTP app (call it before `start`); `start` checks the token (auth.test) and opens the
- * route, which answers 503 with Retry-After until then and again once stopping, so Slack redelivers
- * events elsewhere or later. Socket Mode: `start` connects; no public URL is needed. `stop` stops
- * taking work and waits for the answers in flight, up to `graceMs`.
+ * process's HTTP app (call it before `start`); it answers 503 with Retry-After until started and
+ * again once stopping, so Slack redelivers events elsewhere or later. `start` checks the token
+ * (auth.test, bounded), then builds the Bolt app and, in Socket Mode, connects; a refused token or
+ * an unreachable Slack rejects with a `SlackStartupError` whose `userMessage` is one line to print.
+ * `stop` stops taking work and waits for the answers in flight, up to `graceMs`.
  * @see https://docs.slack.dev/tools/bolt-js/getting-started
  */
 export function createSlackSurface(
@@ -37,18 +38,15 @@ export function createSlackSurface(
   config: SlackConfig,
   options: SlackSurfaceOptions = {},
 ): SlackSurface {
-  const slackDeps: SlackDeps = {
-    ...deps,
-    command: SLASH_COMMAND,
-    botMention: options.botMention ?? "@llm-advise",
-  };
+  const slackDeps: SlackDeps = { ...deps, command: SLASH_COMMAND, botMention: "@llm-advise" };
   const inFlight = new InFlight();
+  // Bolt's routes are added to this router at start, once the token is checked.
+  const router = Router();
+  let mounted = false;
   let bolt: AdvisorApp | null = null;
   let pruning: NodeJS.Timeout | null = null;
   let connected = false;
   let accepting = false;
-  const build = (receiving: Parameters<typeof createBoltApp>[2]) =>
-    createBoltApp(config, slackDeps, receiving, inFlight, options.clientOptions);
 
   return {
     name: "slack",
@@ -59,27 +57,43 @@ export function createSlackSurface(
     ...(config.mode === "http"
       ? {
           mount(app: Application) {
-            if (bolt) throw new Error("the Slack surface is already mounted");
+            if (mounted) throw new Error("the Slack surface is already mounted");
+            mounted = true;
             // Until started (token checked) and once stopping, Slack is told to come back: it retries events.
             app.use(SLACK_EVENTS_PATH, (_req, res, next) => {
               if (accepting) return next();
               res.status(503).set("Retry-After", "1").end();
             });
-            bolt = build({ mode: "http", app });
+            app.use(router);
           },
         }
       : {}),
     async start() {
-      if (config.mode === "http" && !bolt)
+      if (config.mode === "http" && !mounted)
         throw new Error("Slack in HTTP mode: mount the surface on the HTTP app before starting it");
-      bolt ??= build({ mode: "socket" });
-      try {
-        await bolt.init();
-      } catch (error) {
-        throw startupError(error);
-      }
+      if (bolt) throw new Error("the Slack surface is already started");
+      const identity = await checkBotToken(
+        config,
+        deps.logger,
+        options.startupCheck ?? DEFAULT_STARTUP_CHECK,
+        options.clientOptions,
+      );
+      // "/invite <@U…>" shows as the bot's name, whatever the app was called when installed.
+      slackDeps.botMention = `<@${identity.botUserId}>`;
+      bolt = createBoltApp(
+        config,
+        slackDeps,
+        config.mode === "http" ? { mode: "http", router } : { mode: "socket" },
+        inFlight,
+        identity,
+        options.clientOptions,
+      );
       if (config.mode === "socket") {
-        await bolt.start();
+        try {
+          await bolt.start();
+        } catch (error) {
+          throw appTokenError(error);
+        }
         connected = true;
       }
       // Event claims expire after an hour; this surface makes them, so it sweeps them too.
@@ -102,16 +116,4 @@ export function createSlackSurface(
       deps.logger.info({ settled, unfinished: inFlight.size }, "slack surface stopped");
     },
   };
-}
-
-/** auth.test failed at start-up: a refused token names its variable; anything else is the network. */
-function startupError(error: unknown): Error {
-  const code = webApiErrorCode(error);
-  const refused = (error as { code?: string })?.code === ErrorCode.PlatformError;
-  return new Error(
-    refused
-      ? `SLACK_BOT_TOKEN: Slack refused the token (auth.test: ${code}); set it to ${SLACK_VARIABLE_SOURCES.SLACK_BOT_TOKEN}`
-      : `SLACK_API_URL: the Slack Web API did not answer auth.test (${code}); check the network, or unset SLACK_API_URL to use https://slack.com/api/`,
-    { cause: error },
-  );
 }
