@@ -42,7 +42,7 @@ describe("Teams: questions and follow-ups", () => {
     const call = await nthCard(t, chat, 1);
     expect(call).toMatchObject({ kind: "reply", activityId: msg.id });
     const card = cardOf(call);
-    expectValidAnswerCard(card);
+    expectValidAnswerCard(card, "chat");
     expect(cardText(card)).toContain("Verdict: Proprietary API");
     // A typing indicator went first, while the answer was computed.
     expect(callsIn(t.connector.calls(), chat)[0]?.activity.type).toBe("typing");
@@ -72,7 +72,7 @@ describe("Teams: questions and follow-ups", () => {
     await nthCard(t, chat, 1);
     await t.post(personalMessage("double the volume", chat));
     const card = cardOf(await nthCard(t, chat, 2));
-    expectValidAnswerCard(card);
+    expectValidAnswerCard(card, "chat");
     // gpt-6-luna: 500K × (500 × $0.10 + 200 × $0.50)/1M = $75.00; at 1M, $150.00.
     expect(cardText(card)).toContain("What changed:** volume 500K a month → 1M a month");
     expect(cardText(card)).toContain("$75.00 → $150.00");
@@ -224,6 +224,10 @@ describe("Teams: the answer card's actions", () => {
     expect(body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
     expectValidAnswerCard(body.value);
     expect(cardText(body.value)).toContain("Cost breakdown");
+    // The card keeps the summary it was posted with (verdict first, then the summary).
+    const summary = cardText(cardOf(call)).split("\n")[1];
+    expect(summary?.length).toBeGreaterThan(20);
+    expect(cardText(body.value).split("\n")[1]).toBe(summary);
     expect(cardText(body.value)).toMatch(/Total: \$[\d,.]+ a month/);
     const update = await t.connector.waitFor((calls) =>
       callsIn(calls, thread).find((c) => c.kind === "update"),

@@ -55,7 +55,7 @@ describe("Teams: installation, failures, shutdown", () => {
     t.connector.failNext(429);
     await t.post(personalMessage(QUESTION, chat));
     // The indicator goes first in a 1:1 chat; the fake refuses it, and the answer still comes.
-    expectValidAnswerCard(cardOf(await nthCard(t, chat, 1)));
+    expectValidAnswerCard(cardOf(await nthCard(t, chat, 1)), "chat");
     const counted = (await t.metrics.platformApiErrors.get()).values.find(
       (v) => v.labels.platform === "teams" && v.labels.code === "429",
     );

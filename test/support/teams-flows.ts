@@ -48,12 +48,19 @@ export const nthText = (t: TeamsHarness, conversationId: string, n: number) =>
 export const threadOfPost = (post: Record<string, unknown>) =>
   String((post.conversation as { id: string }).id);
 
-export function expectValidAnswerCard(card: AdaptiveCard | null): void {
+/** A valid answer card with the six buttons; in a chat, Subscribe says "this chat". */
+export function expectValidAnswerCard(
+  card: AdaptiveCard | null,
+  place: "channel" | "chat" = "channel",
+): void {
   expect(card).not.toBeNull();
   expect(adaptiveCardProblems(card)).toEqual([]);
   expect(card?.version).toBe("1.5");
   expect(cardBytes(card)).toBeLessThan(TEAMS_CARD_MAX_BYTES);
-  expect(card?.actions?.map((a) => a.title)).toEqual(ANSWER_ACTIONS.map((a) => a.label));
+  const labels = ANSWER_ACTIONS.map((a) =>
+    a.id === "subscribe" && place === "chat" ? "Subscribe this chat to a digest" : a.label,
+  );
+  expect(card?.actions?.map((a) => a.title)).toEqual(labels);
   for (const a of card?.actions ?? []) {
     expect(a).toMatchObject({ type: "Action.Execute", verb: (a.data as { action: string }).action });
     expect(a.fallback).toMatchObject({ type: "Action.Submit", data: a.data });

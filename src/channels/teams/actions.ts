@@ -6,8 +6,16 @@ import type { AdaptiveCard } from "../../render/teams/answer-card.js";
 import type { Store } from "../../store/index.js";
 import { channelOf, scopeOf, type TeamsActivity, userOf } from "./activity.js";
 import { chartOutgoing } from "./chart-message.js";
-import { answerWithDetail, detailCard, subscribedText, turnOutgoing } from "./messages.js";
+import {
+  answerWithDetail,
+  detailCard,
+  placeOf,
+  subscribedText,
+  summaryOf,
+  turnOutgoing,
+} from "./messages.js";
 import type { Replier } from "./reply.js";
+import type { RecentSummaries } from "./summaries.js";
 
 /** The default digest schedule for a subscription made from an answer: Mondays 09:00. */
 const WEEKLY_CRON = "0 9 * * 1";
@@ -17,6 +25,7 @@ export interface ActionDeps {
   store: Pick<Store, "threads" | "subscriptions">;
   /** DIGEST_DEFAULT_TIMEZONE, for when Teams sends no time zone for the user. */
   digestTimezone?: string;
+  summaries: RecentSummaries;
 }
 
 /**
@@ -47,7 +56,8 @@ export async function runAction(
       return { message: r.message };
     case "breakdown":
     case "plan": {
-      const card = answerWithDetail(r.answer, r.kind);
+      const place = placeOf(scopeOf(a));
+      const card = answerWithDetail(r.answer, r.kind, deps.summaries.get(r.answer.id), place);
       const ref = r.answer.messageRef;
       const target =
         a.replyToId ??
@@ -56,7 +66,7 @@ export async function runAction(
         await reply.update(target, card);
         return { card };
       }
-      await reply.send({ kind: "card", card: detailCard(r.answer, r.kind) });
+      await reply.send({ kind: "card", card: detailCard(r.answer, r.kind, place) });
       return {
         message: `Posted the ${r.kind === "plan" ? "migration plan" : "cost breakdown"} in the thread.`,
       };
@@ -83,6 +93,7 @@ export async function runAction(
     }
     case "what-if": {
       const posted = await reply.send(turnOutgoing(r.turn, scopeOf(a)));
+      if (r.turn.kind === "answer") deps.summaries.remember(r.turn.answer.id, summaryOf(r.turn));
       if (r.turn.kind === "answer" && posted)
         await deps.store.threads.setAnswerMessage(r.turn.answer.id, {
           platform: "teams",

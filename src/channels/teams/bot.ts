@@ -26,8 +26,9 @@ import {
 } from "./activity.js";
 import { threadFor } from "./chat-threads.js";
 import { parseMessage, type TeamsCommandName } from "./commands.js";
-import { helpText, NEW_WITHOUT_QUESTION, turnOutgoing } from "./messages.js";
+import { helpText, NEW_WITHOUT_QUESTION, summaryOf, turnOutgoing } from "./messages.js";
 import { Replier } from "./reply.js";
+import { RecentSummaries } from "./summaries.js";
 
 export interface BotDeps {
   conversation: Conversation;
@@ -70,6 +71,9 @@ export class AdvisorBot extends ActivityHandler {
     },
     digest: (a, rest, reply) => this.digest(a, rest, reply),
   };
+
+  /** The summaries answers were posted with, for cards updated in place. */
+  private readonly summaries = new RecentSummaries();
 
   constructor(private readonly deps: BotDeps) {
     super();
@@ -127,7 +131,7 @@ export class AdvisorBot extends ActivityHandler {
     const reply = this.replier(context);
     const value = actionValueOf(a.value);
     if (value) {
-      await runAction(this.deps, a, value, reply, "submit");
+      await runAction({ ...this.deps, summaries: this.summaries }, a, value, reply, "submit");
       return;
     }
     // Outside 1:1 chats Teams may deliver messages that do not address the bot; those are not for it.
@@ -166,6 +170,7 @@ export class AdvisorBot extends ActivityHandler {
     const thread = await threadFor(this.deps.store, a, fresh);
     const turn = await this.deps.conversation.turn({ thread, userId: userOf(a), text }, "teams");
     const posted = await reply.send(turnOutgoing(turn, scopeOf(a)));
+    if (turn.kind === "answer") this.summaries.remember(turn.answer.id, summaryOf(turn));
     if (turn.kind === "answer" && posted)
       await this.deps.store.threads.setAnswerMessage(turn.answer.id, {
         platform: "teams",
@@ -184,7 +189,13 @@ export class AdvisorBot extends ActivityHandler {
     const value = actionValueOf({ action: invokeValue.action.verb, ...data });
     if (!a || !value) return badRequest("This button does not belong to an llm-advisor answer.");
     await this.remember(context, a);
-    const outcome = await runAction(this.deps, a, value, this.replier(context), "invoke");
+    const outcome = await runAction(
+      { ...this.deps, summaries: this.summaries },
+      a,
+      value,
+      this.replier(context),
+      "invoke",
+    );
     // botbuilder types `value` as an object, but Teams' message response carries a string.
     const body: unknown = "card" in outcome ? outcome.card : outcome.message;
     return {

@@ -33,9 +33,13 @@ const texts = (items: unknown): string[] =>
 describe("Teams detail cards", () => {
   const answer = stored({ requestsPerMonth: 2_000_000, currentModel: "gpt-4o", team: "small-devops" });
 
+  const SUMMARY = "**What changed:** volume 1M a month → 2M a month. Stay on the API for now.";
+
   it("opens the breakdown inside the answer's card, before its detail sections, within Teams' limits", () => {
-    const card = answerWithDetail(answer, "breakdown");
+    const card = answerWithDetail(answer, "breakdown", SUMMARY, "channel");
     expect(card).not.toBeNull();
+    // The card keeps the summary (and what changed) it was posted with.
+    expect(texts(card?.body)[1]).toBe(SUMMARY);
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(cardBytes(card)).toBeLessThan(TEAMS_CARD_MAX_BYTES);
     const detail = card?.body.find((e) => e.style === "emphasis");
@@ -46,7 +50,7 @@ describe("Teams detail cards", () => {
   });
 
   it("pins the plan's wording", () => {
-    const card = detailCard(answer, "plan");
+    const card = detailCard(answer, "plan", "channel");
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(texts(card.body).slice(0, 3)).toMatchInlineSnapshot(`
       [
@@ -71,11 +75,16 @@ describe("Teams detail cards", () => {
         })),
       },
     };
-    expect(
-      cardBytes(answerWithDetail({ ...huge, advice: { ...huge.advice, reasons: [] } }, "breakdown")),
-    ).toBeLessThan(TEAMS_CARD_MAX_BYTES);
-    expect(answerWithDetail(huge, "breakdown")).toBeNull();
-    expect(adaptiveCardProblems(detailCard(answer, "breakdown"))).toEqual([]);
+    const noReasons = { ...huge, advice: { ...huge.advice, reasons: [] } };
+    expect(cardBytes(answerWithDetail(noReasons, "breakdown", SUMMARY, "channel"))).toBeLessThan(
+      TEAMS_CARD_MAX_BYTES,
+    );
+    expect(answerWithDetail(huge, "breakdown", SUMMARY, "channel")).toBeNull();
+    expect(adaptiveCardProblems(detailCard(answer, "breakdown", "chat"))).toEqual([]);
+  });
+
+  it("leaves the answer's card alone when the summary it was posted with is not known here", () => {
+    expect(answerWithDetail(answer, "plan", null, "channel")).toBeNull();
   });
 });
 

@@ -5,8 +5,9 @@ import { conceptMarkdown } from "../../render/concept.js";
 import { breakdownView, helpLines, planLines } from "../../render/detail-views.js";
 import {
   type AdaptiveCard,
+  type AnswerPlace,
   answerActions,
-  answerCard,
+  answerCards,
   CARD_BUDGET_BYTES,
   type CardElement,
   card,
@@ -21,7 +22,8 @@ import { commandList } from "./commands.js";
  * render model as Slack (answer view, detail views, help lines); bot.ts turns them into activities.
  */
 export type Outgoing =
-  | { kind: "card"; card: AdaptiveCard }
+  /** A card, and for a long answer the cards that carry what did not fit it, posted after it. */
+  | { kind: "card"; card: AdaptiveCard; more?: AdaptiveCard[] }
   | { kind: "text"; text: string }
   | { kind: "image"; text: string; png: Uint8Array; name: string };
 
@@ -53,7 +55,7 @@ export const NEW_WITHOUT_QUESTION =
   "Put the new question after the command, e.g. `new 2M requests a month on gpt-4o`: it gets an answer of its own, and later messages follow up on that.";
 
 /** The card's summary: what a follow-up changed, the phrased summary, and what could not be read. */
-function summaryOf(turn: Answered): string {
+export function summaryOf(turn: Answered): string {
   return [
     turn.change ? `**What changed:** ${turn.change}.` : null,
     turn.summary.text,
@@ -63,14 +65,19 @@ function summaryOf(turn: Answered): string {
     .join("\n\n");
 }
 
-function answerOutgoing(turn: Answered): Outgoing {
-  return { kind: "card", card: answerCard(answerView(turn.answer.advice), summaryOf(turn), turn.answer.id) };
+/** A chat says "this chat" where a channel says "this channel". */
+export const placeOf = (scope: ConversationScope): AnswerPlace => (scope === "channel" ? "channel" : "chat");
+
+function answerOutgoing(turn: Answered, scope: ConversationScope): Outgoing {
+  const view = answerView(turn.answer.advice);
+  const { card: first, more } = answerCards(view, summaryOf(turn), turn.answer.id, placeOf(scope));
+  return { kind: "card", card: first, more };
 }
 
 export function turnOutgoing(turn: Turn, scope: ConversationScope = "personal"): Outgoing {
   switch (turn.kind) {
     case "answer":
-      return answerOutgoing(turn);
+      return answerOutgoing(turn, scope);
     case "concept":
       return { kind: "text", text: conceptMarkdown(turn.concept) };
     case "help":
@@ -100,13 +107,19 @@ function detailElements(answer: StoredAnswer, kind: DetailKind): CardElement[] {
 }
 
 /**
- * The answer's card with the breakdown or the plan opened inside it, to replace the card in place;
- * null when both would not fit Teams' card size, and the detail goes into the thread instead. The
- * phrased summary is not stored, so the card's headline stands in for it.
+ * The answer's card with the breakdown or the plan opened inside it, to replace the card in place,
+ * with the summary the answer was posted with. Null when that summary is not known here (the answer
+ * was posted before a restart, or by another replica) or the two would not fit Teams' card size: the
+ * detail then goes into the thread, and the answer's card stays as it was.
  */
-export function answerWithDetail(answer: StoredAnswer, kind: DetailKind): AdaptiveCard | null {
-  const view = answerView(answer.advice);
-  const base = answerCard(view, view.headline, answer.id);
+export function answerWithDetail(
+  answer: StoredAnswer,
+  kind: DetailKind,
+  summary: string | null,
+  place: AnswerPlace,
+): AdaptiveCard | null {
+  if (summary === null) return null;
+  const base = answerCards(answerView(answer.advice), summary, answer.id, place).card;
   const detail: CardElement = {
     type: "Container",
     style: "emphasis",
@@ -121,8 +134,8 @@ export function answerWithDetail(answer: StoredAnswer, kind: DetailKind): Adapti
 }
 
 /** The detail on its own card, for the thread. */
-export function detailCard(answer: StoredAnswer, kind: DetailKind): AdaptiveCard {
-  return card(detailElements(answer, kind), answerActions(answer.id));
+export function detailCard(answer: StoredAnswer, kind: DetailKind, place: AnswerPlace): AdaptiveCard {
+  return card(detailElements(answer, kind), answerActions(answer.id, place));
 }
 
 /** Confirms a digest subscription, with how to change or stop it (the `digest …` commands' words). */

@@ -39,9 +39,13 @@ export class Replier {
     private readonly logger: Logger,
   ) {}
 
-  /** Posts and returns the new message's id (null if the connector gave none). */
+  /** Posts (a long answer's further cards after it) and returns the first message's id, if any. */
   async send(out: Outgoing): Promise<string | null> {
     const r = await this.call("sendActivity", () => this.context.sendActivity(toActivity(out)));
+    for (const more of out.kind === "card" ? (out.more ?? []) : [])
+      await this.call("sendActivity", () =>
+        this.context.sendActivity(toActivity({ kind: "card", card: more })),
+      );
     return r?.id ?? null;
   }
 

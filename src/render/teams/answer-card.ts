@@ -32,15 +32,19 @@ const small = (t: string): CardElement => text(t, { size: "Small", isSubtle: tru
 
 export const cardBytes = (card: unknown): number => Buffer.byteLength(JSON.stringify(card), "utf8");
 
-export function answerActions(answerId: string): CardElement[] {
+/** Where the answer was posted, for the Subscribe button's words ("this chat" in a chat). */
+export type AnswerPlace = "channel" | "chat";
+
+export function answerActions(answerId: string, place: AnswerPlace = "channel"): CardElement[] {
   return ANSWER_ACTIONS.map((a) => {
     const data: AnswerActionValue = { answerId, action: a.id };
+    const title = place === "chat" ? a.label.replace("this channel", "this chat") : a.label;
     return {
       type: "Action.Execute",
-      title: a.label,
+      title,
       verb: a.id,
       data,
-      fallback: { type: "Action.Submit", title: a.label, data },
+      fallback: { type: "Action.Submit", title, data },
     };
   });
 }
@@ -56,11 +60,58 @@ export function card(body: CardElement[], actions?: CardElement[]): AdaptiveCard
   };
 }
 
+/** One line under the answer's figures, with the kind of thing it is, for counting what moved on. */
+interface DetailItem {
+  kind: "reason" | "conflict" | "seed correction" | "assumptions" | "ruled-out option" | "note";
+  element: CardElement;
+}
+
+function detailItems(view: AnswerView): DetailItem[] {
+  const item = (kind: DetailItem["kind"], t: string): DetailItem => ({ kind, element: small(t) });
+  return [
+    ...view.reasons.map((r) => item("reason", `${r.rule}: ${r.text} (${shortSource(r.source)})`)),
+    ...view.conflicts.map((c) => item("conflict", `Conflict: ${c}`)),
+    ...view.discrepancies.map((d) =>
+      item("seed correction", `Seed vs arithmetic: ${d.claim} → ${d.computed}`),
+    ),
+    ...(view.assumptions.length > 0 ? [item("assumptions", `Assumed: ${view.assumptions.join("; ")}`)] : []),
+    ...view.excluded.map((e) => item("ruled-out option", `Ruled out: ${e}`)),
+    ...view.issues.map((i) => item("note", `Could not use: ${i}`)),
+  ];
+}
+
+/** "3 more reasons and the assumptions follow below.": what the next card carries. */
+function moreLine(rest: readonly DetailItem[]): string {
+  const counts = new Map<DetailItem["kind"], number>();
+  for (const i of rest) counts.set(i.kind, (counts.get(i.kind) ?? 0) + 1);
+  const parts = [...counts].map(([kind, n]) =>
+    kind === "assumptions" ? "the assumptions" : `${n} more ${kind}${n === 1 ? "" : "s"}`,
+  );
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
+  return `${list.charAt(0).toUpperCase()}${list.slice(1)} follow${rest.length === 1 && parts[0] !== "the assumptions" ? "s" : ""} below.`;
+}
+
+const detailContainer = (items: readonly DetailItem[]): CardElement[] =>
+  items.length > 0 ? [{ type: "Container", separator: true, items: items.map((i) => i.element) }] : [];
+
+/** The answer's first card and, when its details do not all fit, the cards that carry the rest. */
+export interface AnswerCards {
+  card: AdaptiveCard;
+  more: AdaptiveCard[];
+}
+
 /**
- * The answer as a card. If it would pass the size budget, detail sections are dropped from the
- * least useful (could-not-use notes, ruled-out options) towards the most (the reasons) until it fits.
+ * The answer as cards: verdict, summary, options, break-even and as many details (reasons, conflicts,
+ * seed corrections, assumptions, ruled-out options, notes) as fit Teams' size budget, in that order;
+ * the rest go onto further cards to post after it (as Slack continues an answer in its thread), and
+ * the first card says how many follow. Nothing is dropped.
  */
-export function answerCard(view: AnswerView, summary: string, answerId: string): AdaptiveCard {
+export function answerCards(
+  view: AnswerView,
+  summary: string,
+  answerId: string,
+  place: AnswerPlace = "channel",
+): AnswerCards {
   const head: CardElement[] = [
     text(`Verdict: ${view.verdictLabel}`, { size: "Large", weight: "Bolder", style: "heading" }),
     text(summary.length > 4000 ? `${summary.slice(0, 3999)}…` : summary),
@@ -74,25 +125,38 @@ export function answerCard(view: AnswerView, summary: string, answerId: string):
   ];
   if (view.breakEven) head.push(text(view.breakEven));
   for (const d of view.deprecations) head.push(text(`⚠ ${d}`, { color: "Warning", size: "Small" }));
-  const details: CardElement[][] = [
-    view.reasons.map((r) => small(`${r.rule}: ${r.text} (${shortSource(r.source)})`)),
-    view.conflicts.map((c) => small(`Conflict: ${c}`)),
-    view.discrepancies.map((d) => small(`Seed vs arithmetic: ${d.claim} → ${d.computed}`)),
-    view.assumptions.length > 0 ? [small(`Assumed: ${view.assumptions.join("; ")}`)] : [],
-    view.excluded.map((e) => small(`Ruled out: ${e}`)),
-    view.issues.map((i) => small(`Could not use: ${i}`)),
-  ];
+  const items = detailItems(view);
   const foot = small(view.footer);
-  const build = (n: number) => {
-    const kept = details.slice(0, n).flat();
-    return card(
-      [...head, ...(kept.length > 0 ? [{ type: "Container", separator: true, items: kept }] : []), foot],
-      answerActions(answerId),
-    );
+  const actions = answerActions(answerId, place);
+  const first = (n: number) => {
+    const more =
+      n < items.length ? [text(moreLine(items.slice(n)), { size: "Small", weight: "Bolder" })] : [];
+    return card([...head, ...detailContainer(items.slice(0, n)), ...more, foot], actions);
   };
-  for (let n = details.length; n >= 0; n--) {
-    const c = build(n);
-    if (cardBytes(c) <= CARD_BUDGET_BYTES) return c;
-  }
-  return build(0);
+  let kept = items.length;
+  while (kept > 0 && cardBytes(first(kept)) > CARD_BUDGET_BYTES) kept--;
+  return { card: first(kept), more: continuationCards(view, items.slice(kept)) };
 }
+
+/** Details that did not fit the first card, packed into as few cards as the budget allows. */
+function continuationCards(view: AnswerView, rest: readonly DetailItem[]): AdaptiveCard[] {
+  const title = text(`Verdict: ${view.verdictLabel}, continued`, { weight: "Bolder" });
+  const cards: AdaptiveCard[] = [];
+  let page: DetailItem[] = [];
+  for (const item of rest) {
+    if (
+      page.length > 0 &&
+      cardBytes(card([title, ...detailContainer([...page, item])])) > CARD_BUDGET_BYTES
+    ) {
+      cards.push(card([title, ...detailContainer(page)]));
+      page = [];
+    }
+    page.push(item);
+  }
+  if (page.length > 0) cards.push(card([title, ...detailContainer(page)]));
+  return cards;
+}
+
+/** The answer's first card (answerCards has the rest). */
+export const answerCard = (view: AnswerView, summary: string, answerId: string): AdaptiveCard =>
+  answerCards(view, summary, answerId).card;
