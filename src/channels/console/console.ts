@@ -66,8 +66,9 @@ export function createConsoleSurface(
     opts.output.write(`${text}\n`);
   };
   const interactive = opts.interactive ?? (opts.input as { isTTY?: boolean }).isTTY === true;
+  let closed = false;
   const prompt = () => {
-    if (interactive) rl?.prompt();
+    if (interactive && !closed) rl?.prompt();
   };
 
   async function showTurn(turn: Turn): Promise<void> {
@@ -223,6 +224,7 @@ export function createConsoleSurface(
           .then(prompt);
       });
       rl.on("close", () => {
+        closed = true;
         void queue.then(finish);
       });
     },
