@@ -21,6 +21,8 @@ const HAVE = String.raw`(?:(?:have|has|own|owns|got|bought|purchased)\s+)?`;
 const ON_HAND = String.raw`(?:\s+(?:on[\s-]hand|in[\s-]house|sitting\s+idle|lying\s+around|available|already))?`;
 
 const PATTERNS = [
+  // "10 GPUs A100", "4 cards of type H100".
+  String.raw`(?<![\w-])${HAVE}(?<count>${COUNT})\s*(?:x|×)?\s*(?:gpus?|cards?)\s+(?:of\s+(?:type\s+)?|type\s+|:\s*)?${GPU}(?![\w])${ON_HAND}`,
   String.raw`(?<![\w-])${HAVE}(?<count>${COUNT}|an?)\s*(?:x|×|\*)?\s*${GPU}(?![\w])${ON_HAND}`,
   String.raw`(?<![\w-])${HAVE}${GPU}\s*(?:x|×|\*)\s*(?<count>${COUNT})(?![\w])${ON_HAND}`,
   String.raw`(?<![\w-])${GPU}(?![\w])`,
@@ -28,7 +30,7 @@ const PATTERNS = [
 
 /** Words that say the GPUs are already there, rather than wished for. */
 const POSSESSION =
-  /\b(?:have|has|had|own|owns|owned|got|bought|purchased|on[\s-]hand|sitting|spare|idle|available|in[\s-]house|existing|already|lying\s+around)\b/i;
+  /\b(?:have|has|had|own|owns|owned|got|bought|purchased|on[\s-]hand|sitting|spare|idle|available|in[\s-]house|existing|already|lying\s+around|on[\s-]?prem(?:ise|ises)?)\b/i;
 
 /** "a100" → "A100", "rtx4090" → "RTX 4090"; an unlisted GPU is kept, upper-cased. */
 export function normalizeGpuName(raw: string): string {

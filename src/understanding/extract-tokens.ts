@@ -1,6 +1,7 @@
 import type { ProfileField } from "../domain/profile.js";
-import { NUM, PERCENT, parsePercent } from "./numbers.js";
-import { addFact, groupNumber, type ReadContext, rx } from "./reading.js";
+import { readVoice } from "./extract-voice.js";
+import { formatNumber, NUM, PERCENT, parsePercent } from "./numbers.js";
+import { addFact, addNote, groupNumber, PERIOD, type ReadContext, rx } from "./reading.js";
 
 /** Tokens per request (input, output, cached) and the per-call figures of a voice workload. */
 
@@ -39,6 +40,10 @@ const SINGLE: ReadonlyArray<[ProfileField, string]> = [
     String.raw`(?:inputs?|prompts?|contexts?)(?:\s+(?:size|length))?${TOK}?\s*(?:of|:|=|is|are|around|about|~|averaging|average)\s*${APPROX}(?<n>${NUM})${NOT_VOLUME}${TOK}?`,
   ],
   [
+    "inputTokensPerRequest",
+    String.raw`(?:(?:avg|average|mean|typical)\.?\s+)?(?:inputs?|prompts?|contexts?)(?:\s+(?:size|length))?\s+${APPROX}(?<n>${NUM})\s*tokens?(?![\w])`,
+  ],
+  [
     "outputTokensPerRequest",
     String.raw`(?<n>${NUM})[\s-]*(?:${OUT}[\s-]*tokens?|tokens?[\s-]+(?:outputs?|responses?|answers?|replies|completions?|out\b))`,
   ],
@@ -46,7 +51,37 @@ const SINGLE: ReadonlyArray<[ProfileField, string]> = [
     "outputTokensPerRequest",
     String.raw`(?:outputs?|responses?|completions?|answers?|replies|reply|generations?)(?:\s+(?:size|length))?${TOK}?\s*(?:of|:|=|is|are|around|about|~|averaging|average)\s*${APPROX}(?<n>${NUM})${NOT_VOLUME}${TOK}?`,
   ],
+  [
+    "outputTokensPerRequest",
+    String.raw`(?:(?:avg|average|mean|typical)\.?\s+)?(?:outputs?|responses?|completions?|answers?|replies|generations?)(?:\s+(?:size|length))?\s+${APPROX}(?<n>${NUM})\s*tokens?(?![\w])`,
+  ],
 ];
+
+/** "5000 tokens each", "1B tokens a month": token counts that say neither side nor request. */
+const UNSPLIT: ReadonlyArray<[string, string]> = [
+  [
+    String.raw`(?<n>${NUM})\s*(?:(?:total|input|output)\s+)?tokens?(?:\s+(?:in\s+total|total))?(?<period>${PERIOD})`,
+    'a total, not per request: give requests a month and tokens per request, e.g. "1M requests a month, 800 in / 200 out"',
+  ],
+  [
+    String.raw`(?<n>${NUM})${TOK}\s+(?:each|apiece|per\s+(?:request|call|query|message|prompt|conversation)|an?\s+(?:request|call|query|message))(?![\w])`,
+    'input or output? say "800 input tokens", "200 output tokens" or "800 in / 200 out"',
+  ],
+];
+
+/** "600 of 800 input tokens are cached": the cached count and the input it is part of. */
+const CACHED_OF = String.raw`(?<c>${NUM})\s+(?:out\s+)?of\s+(?:the\s+|our\s+|each\s+)?(?<i>${NUM})(?:\s*${IN})?${TOK}?\s+(?:are|is|get|gets|were|being)?\s*cached`;
+
+const SHARE_WORDS: Record<string, number> = {
+  half: 0.5,
+  "a third": 1 / 3,
+  "one third": 1 / 3,
+  "two thirds": 2 / 3,
+  "a quarter": 0.25,
+  "one quarter": 0.25,
+  "three quarters": 0.75,
+};
+const SHARE_WORD = String.raw`(?<w>half|a\s+third|one\s+third|two\s+thirds|a\s+quarter|one\s+quarter|three\s+quarters)\s+(?:of\s+)?(?:the\s+|our\s+|each\s+)?(?:input|prompt|context)s?(?:\s+tokens)?\s+(?:is|are|gets?|being)\s+cached`;
 
 const CACHE_SHARE = [
   String.raw`(?<p>${PERCENT})\s*(?:(?:prompt|input)\s+)?(?:cache[\s-]?hits?(?:\s+(?:rate|ratio))?|cached|of\s+(?:the\s+)?(?:input|prompt)s?(?:\s+tokens)?\s+(?:is\s+|are\s+)?cached)`,
@@ -54,6 +89,8 @@ const CACHE_SHARE = [
 ];
 
 const whole = (n: number): number => Math.round(n);
+/** Tokens are whole: a typed fraction is rounded and the rounding said. */
+const rounded = (n: number) => (Number.isInteger(n) ? {} : { note: `rounded from ${formatNumber(n)}` });
 
 function readTokens(ctx: ReadContext): void {
   for (const source of PAIRS) {
@@ -61,11 +98,25 @@ function readTokens(ctx: ReadContext): void {
       const i = groupNumber(m, "i");
       const o = groupNumber(m, "o");
       if (i === undefined || o === undefined) return false;
-      addFact(ctx, m, "inputTokensPerRequest", whole(i));
-      addFact(ctx, m, "outputTokensPerRequest", whole(o));
+      addFact(ctx, m, "inputTokensPerRequest", whole(i), rounded(i));
+      addFact(ctx, m, "outputTokensPerRequest", whole(o), rounded(o));
       return true;
     });
   }
+  ctx.spans.each(rx(CACHED_OF), (m) => {
+    const c = groupNumber(m, "c");
+    const i = groupNumber(m, "i");
+    if (c === undefined || i === undefined) return false;
+    addFact(ctx, m, "inputTokensPerRequest", whole(i), rounded(i));
+    addFact(ctx, m, "cachedInputTokensPerRequest", whole(c), rounded(c));
+    return true;
+  });
+  ctx.spans.each(rx(SHARE_WORD), (m) => {
+    const share = SHARE_WORDS[(m.groups?.w ?? "").toLowerCase().replace(/\s+/g, " ")];
+    if (share === undefined) return false;
+    addFact(ctx, m, "cachedInputTokensPerRequest", 0, { cacheShare: share });
+    return true;
+  });
   for (const source of CACHE_SHARE) {
     ctx.spans.each(rx(source), (m) => {
       const share = parsePercent(m.groups?.p ?? "");
@@ -78,48 +129,13 @@ function readTokens(ctx: ReadContext): void {
     ctx.spans.each(rx(source), (m) => {
       const n = groupNumber(m, "n");
       if (n === undefined) return false;
-      addFact(ctx, m, field, whole(n));
+      addFact(ctx, m, field, whole(n), rounded(n));
       return true;
     });
   }
-}
-
-const MINUTES = String.raw`(?:minutes?|mins?)\.?`;
-const VOICE_MINUTES = [
-  String.raw`(?<n>${NUM})[\s-]*${MINUTES}\s*(?:per|a|an|each|\/|every)\s*(?:phone\s+)?call`,
-  String.raw`(?<n>${NUM})[\s-]*${MINUTES}\s*(?:on\s+)?(?:avg|average)\.?(?:\s+(?:per\s+)?call(?:\s+(?:length|duration))?)?`,
-  String.raw`(?<n>${NUM})[\s-]*${MINUTES}\s+(?:long\s+)?(?:phone\s+)?calls`,
-  String.raw`(?<n>${NUM})[\s-]*${MINUTES}\s+(?:each|apiece|on\s+average)(?![\w])`,
-  String.raw`(?:(?:avg|average)\s+)?call(?:s|\s+length|\s+duration|\s+time)?(?:\s+(?:of|lasting|lasts?|averaging|averages?|is|are|takes?|around|about)|\s*[:=~])+\s*${APPROX}(?<n>${NUM})[\s-]*${MINUTES}`,
-];
-
-const SMS = [
-  [
-    String.raw`(?<n>${NUM})\s*(?:sms|texts?|text\s+messages?)(?:\s+(?:messages?|confirmations?|notifications?))?\s*(?:per|a|an|each|\/|every|after\s+each|after\s+every)\s*call`,
-    "",
-  ],
-  [
-    String.raw`(?:an?|one|single)\s+(?:sms|text(?:\s+message)?)(?:\s+(?:confirmation|message|notification|follow[\s-]?up))?(?:\s+(?:per|after\s+each|after\s+every|for\s+each)\s+call)?`,
-    "1",
-  ],
-  [String.raw`(?:sms|text)\s+confirmations?`, "1"],
-  [String.raw`no\s+(?:sms|texts?|text\s+messages?)`, "0"],
-] as const;
-
-function readVoice(ctx: ReadContext): void {
-  for (const source of VOICE_MINUTES) {
+  for (const [source, why] of UNSPLIT) {
     ctx.spans.each(rx(source), (m) => {
-      const n = groupNumber(m, "n");
-      if (n === undefined) return false;
-      addFact(ctx, m, "minutesPerCall", n, { voiceOnly: true });
-      return true;
-    });
-  }
-  for (const [source, fixed] of SMS) {
-    ctx.spans.each(rx(source), (m) => {
-      const n = fixed === "" ? groupNumber(m, "n") : Number(fixed);
-      if (n === undefined) return false;
-      addFact(ctx, m, "smsPerCall", n, { voiceOnly: true });
+      addNote(ctx, m, why);
       return true;
     });
   }

@@ -15,7 +15,11 @@ export interface Leftover {
 /** Orders leftovers as they appear in the text. */
 export const byStart = (a: Leftover, b: Leftover): number => a.start - b.start;
 
-const CLAUSE_BREAK = new RegExp(String.raw`[,;:!?()[\]{}\n\r\t"]|\.(?=\s|$)|\s[-–—]\s|\s\/\s|${MASK}+`, "g");
+/** A comma inside a figure ("1,000") does not end a clause. */
+const CLAUSE_BREAK = new RegExp(
+  String.raw`(?<!\d),|,(?!\d)|[;:!?()[\]{}\n\r\t"]|\.(?=\s|$)|\s[-–—]\s|\s\/\s|${MASK}+`,
+  "g",
+);
 const WORD = /[\p{L}\p{N}$€£%][\p{L}\p{N}$€£%'’.+#&/-]*/gu;
 
 /** The question text and which of its characters have been read. */
