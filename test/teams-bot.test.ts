@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TEAMS_COMMANDS } from "../src/channels/teams/commands.js";
+import { answerView } from "../src/render/answer-view.js";
 import type { AdaptiveCard } from "../src/render/teams/answer-card.js";
 import { adaptiveCardProblems } from "./support/adaptive-card.js";
 import {
@@ -48,6 +49,11 @@ describe("Teams: questions and follow-ups", () => {
     expect(callsIn(t.connector.calls(), chat)[0]?.activity.type).toBe("typing");
     // The answer remembers where it was posted, and the chat can be reached later for digests.
     const stored = await t.store.threads.getAnswer(answerIdOf(card));
+    // Notifications and clients without cards show the answer's headline.
+    const headline = stored ? answerView(stored.advice).headline : "no stored answer";
+    expect(headline).toMatch(/^Proprietary API: .* a month$/);
+    expect(card?.fallbackText).toBe(headline);
+    expect(call.activity.summary).toBe(headline);
     expect(stored?.messageRef).toEqual({
       platform: "teams",
       conversationId: chat,

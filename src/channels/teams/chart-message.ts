@@ -43,15 +43,19 @@ function chartFiguresCard(input: ChartInput): Outgoing {
       value: `${input.apiLabel} ${formatUsd(p.apiUsd)} · ${input.selfHostedLabel} ${formatUsd(p.selfHostedUsd)}`,
     };
   });
-  const c = card([
-    text(`**${input.title}**`, { weight: "Bolder" }),
-    text("The chart is too large for a Teams message; these are the figures it draws.", {
-      size: "Small",
-      isSubtle: true,
-    }),
-    { type: "FactSet", facts },
-    text(input.caption, { size: "Small", isSubtle: true }),
-  ]);
+  const c = card(
+    [
+      text(`**${input.title}**`, { weight: "Bolder" }),
+      text("The chart is too large for a Teams message; these are the figures it draws.", {
+        size: "Small",
+        isSubtle: true,
+      }),
+      { type: "FactSet", facts },
+      text(input.caption, { size: "Small", isSubtle: true }),
+    ],
+    undefined,
+    `${input.title}: ${input.caption}`,
+  );
   return { kind: "card", card: c };
 }
 

@@ -52,6 +52,7 @@ describe("Teams detail cards", () => {
   it("pins the plan's wording", () => {
     const card = detailCard(answer, "plan", "channel");
     expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(card.fallbackText).toBe(texts(card.body)[0]);
     expect(texts(card.body).slice(0, 3)).toMatchInlineSnapshot(`
       [
         "Migration plan: Move from gpt-4o to gpt-6-luna (OpenAI API)",

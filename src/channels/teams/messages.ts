@@ -23,7 +23,13 @@ import { commandList } from "./commands.js";
  */
 export type Outgoing =
   /** A card, and for a long answer the cards that carry what did not fit it, posted after it. */
-  | { kind: "card"; card: AdaptiveCard; more?: AdaptiveCard[] }
+  | {
+      kind: "card";
+      card: AdaptiveCard;
+      more?: AdaptiveCard[];
+      /** The message's one-line preview in notifications and the activity feed. */
+      summary?: string;
+    }
   | { kind: "text"; text: string }
   | { kind: "image"; text: string; png: Uint8Array; name: string };
 
@@ -71,7 +77,7 @@ export const placeOf = (scope: ConversationScope): AnswerPlace => (scope === "ch
 function answerOutgoing(turn: Answered, scope: ConversationScope): Outgoing {
   const view = answerView(turn.answer.advice);
   const { card: first, more } = answerCards(view, summaryOf(turn), turn.answer.id, placeOf(scope));
-  return { kind: "card", card: first, more };
+  return { kind: "card", card: first, more, summary: view.headline };
 }
 
 export function turnOutgoing(turn: Turn, scope: ConversationScope = "personal"): Outgoing {
@@ -135,7 +141,8 @@ export function answerWithDetail(
 
 /** The detail on its own card, for the thread. */
 export function detailCard(answer: StoredAnswer, kind: DetailKind, place: AnswerPlace): AdaptiveCard {
-  return card(detailElements(answer, kind), answerActions(answer.id, place));
+  const title = kind === "plan" ? `Migration plan: ${planLines(answer.advice).title}` : "Cost breakdown";
+  return card(detailElements(answer, kind), answerActions(answer.id, place), title);
 }
 
 /** Confirms a digest subscription, with how to change or stop it (the `digest …` commands' words). */

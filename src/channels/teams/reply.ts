@@ -8,8 +8,15 @@ import type { Outgoing } from "./messages.js";
 /** Outgoing content as a Bot Framework message activity. */
 export function toActivity(out: Outgoing): Partial<Activity> {
   switch (out.kind) {
-    case "card":
-      return { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(out.card)] };
+    case "card": {
+      // The preview line Teams shows for a card in notifications; the card's own fallback text if none.
+      const summary = out.summary ?? out.card.fallbackText;
+      return {
+        type: ActivityTypes.Message,
+        ...(summary ? { summary } : {}),
+        attachments: [CardFactory.adaptiveCard(out.card)],
+      };
+    }
     case "text":
       return { type: ActivityTypes.Message, text: out.text, textFormat: "markdown" };
     case "image":

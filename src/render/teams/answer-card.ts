@@ -19,6 +19,8 @@ export interface AdaptiveCard {
   version: "1.5";
   body: CardElement[];
   actions?: CardElement[];
+  /** What a client that cannot show the card shows instead. */
+  fallbackText?: string;
   msteams?: { width: "Full" };
 }
 
@@ -49,13 +51,14 @@ export function answerActions(answerId: string, place: AnswerPlace = "channel"):
   });
 }
 
-export function card(body: CardElement[], actions?: CardElement[]): AdaptiveCard {
+export function card(body: CardElement[], actions?: CardElement[], fallbackText?: string): AdaptiveCard {
   return {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
     version: "1.5",
     body,
     ...(actions ? { actions } : {}),
+    ...(fallbackText ? { fallbackText } : {}),
     msteams: { width: "Full" },
   };
 }
@@ -131,7 +134,7 @@ export function answerCards(
   const first = (n: number) => {
     const more =
       n < items.length ? [text(moreLine(items.slice(n)), { size: "Small", weight: "Bolder" })] : [];
-    return card([...head, ...detailContainer(items.slice(0, n)), ...more, foot], actions);
+    return card([...head, ...detailContainer(items.slice(0, n)), ...more, foot], actions, view.headline);
   };
   let kept = items.length;
   while (kept > 0 && cardBytes(first(kept)) > CARD_BUDGET_BYTES) kept--;
@@ -140,20 +143,19 @@ export function answerCards(
 
 /** Details that did not fit the first card, packed into as few cards as the budget allows. */
 function continuationCards(view: AnswerView, rest: readonly DetailItem[]): AdaptiveCard[] {
-  const title = text(`Verdict: ${view.verdictLabel}, continued`, { weight: "Bolder" });
+  const heading = `Verdict: ${view.verdictLabel}, continued`;
+  const page = (items: readonly DetailItem[]) =>
+    card([text(heading, { weight: "Bolder" }), ...detailContainer(items)], undefined, heading);
   const cards: AdaptiveCard[] = [];
-  let page: DetailItem[] = [];
+  let current: DetailItem[] = [];
   for (const item of rest) {
-    if (
-      page.length > 0 &&
-      cardBytes(card([title, ...detailContainer([...page, item])])) > CARD_BUDGET_BYTES
-    ) {
-      cards.push(card([title, ...detailContainer(page)]));
-      page = [];
+    if (current.length > 0 && cardBytes(page([...current, item])) > CARD_BUDGET_BYTES) {
+      cards.push(page(current));
+      current = [];
     }
-    page.push(item);
+    current.push(item);
   }
-  if (page.length > 0) cards.push(card([title, ...detailContainer(page)]));
+  if (current.length > 0) cards.push(page(current));
   return cards;
 }
 
