@@ -101,6 +101,17 @@ describe("/llm-advise <question>", () => {
     expect(h.fake.callsOf("chat.postMessage")).toEqual([]);
   });
 
+  it("answers questions that start with `help` or `digest` instead of showing usage", async () => {
+    h = await startSlackHarness();
+    const helped = await askInChannel(h, "help me pick a model for 2M requests a month");
+    expect(readable({ blocks: helped.blocks })).toContain("Verdict:");
+    // 2M requests a month was read: the answer's Profile has it.
+    expect((await h.store.threads.getAnswer(helped.answerId))?.profile.requestsPerMonth).toBe(2_000_000);
+    const digest = await askInChannel(h, "digest of our costs at 300k requests a month");
+    expect((await h.store.threads.getAnswer(digest.answerId))?.profile.requestsPerMonth).toBe(300_000);
+    expect(h.fake.callsOf("response_url")).toEqual([]);
+  });
+
   it("opens the question form when there is no text", async () => {
     h = await startSlackHarness();
     await slash(h, "   ");

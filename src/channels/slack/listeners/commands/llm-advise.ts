@@ -14,8 +14,9 @@ export function splitCommand(text: string): { word: string; rest: string } {
 }
 
 /**
- * `/llm-advise`: alone, it opens the question form; with a known first word, that sub-command runs;
- * otherwise the text is a question, answered in the channel. It acks before anything slow.
+ * `/llm-advise`: alone, it opens the question form; with a sub-command's word followed by words it
+ * takes, that sub-command runs; otherwise the text is a question, answered in the channel. It acks
+ * before anything slow.
  */
 export const llmAdviseCommand =
   (subcommands: Readonly<Record<string, Subcommand>>) =>
@@ -23,7 +24,7 @@ export const llmAdviseCommand =
     const { ack, command, client, context, respond } = args;
     const { word, rest } = splitCommand(command.text);
     const sub = subcommands[word];
-    if (sub) return sub({ ...args, rest });
+    if (sub?.takes(rest)) return sub.run({ ...args, rest });
     await ack();
     const deps = context.advisor;
     const api = apiFor(client, deps);

@@ -5,7 +5,12 @@ import type { AdvisorContext } from "../../context.js";
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs<AdvisorContext>;
 
 /**
- * A sub-command of `/llm-advise`, chosen by the first word of its text (`/llm-advise help`). It gets
- * the command's arguments and the text after the word; it must ack at once.
+ * A sub-command of `/llm-advise`, chosen by the first word of its text (`/llm-advise help`) when
+ * the words after it are its own: "help me pick a model for 2M requests" is a question, not help.
  */
-export type Subcommand = (args: CommandArgs & { rest: string }) => Promise<void>;
+export interface Subcommand {
+  /** Whether the text after the word is for this sub-command. */
+  takes(rest: string): boolean;
+  /** Runs it; it must ack at once. */
+  run(args: CommandArgs & { rest: string }): Promise<void>;
+}
