@@ -1,10 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type SlackHarness, startSlackHarness } from "./support/slack-app.js";
 import { askInChannel, slash } from "./support/slack-flows.js";
+import { closeSharedStore, warmSharedStore } from "./support/slack-store.js";
 
 /** `/llm-advise digest …` end to end: signed slash commands in, replies through response_url. */
 
 let h: SlackHarness | null = null;
+beforeAll(warmSharedStore);
+afterAll(closeSharedStore);
 afterEach(async () => {
   await h?.close();
   h = null;
@@ -26,9 +29,7 @@ describe("/llm-advise digest", () => {
     await slash(h, "digest weekly mon 09:00 Europe/Berlin");
     const subscribed = await nthResponse(h, 1);
     expect(subscribed).toMatchObject({ response_type: "in_channel" });
-    expect(String(subscribed.text)).toContain(
-      "Subscribed this channel to your latest answer in this channel",
-    );
+    expect(String(subscribed.text)).toContain("Subscribed this channel to this channel's latest answer");
     const [sub] = await h.store.subscriptions.list({
       platform: "slack",
       workspaceId: "T0TEAM",

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SIGNING_SECRET, type SlackHarness, startSlackHarness } from "./support/slack-app.js";
 import {
   answerIdOf,
@@ -10,10 +10,13 @@ import {
   validBlocks,
 } from "./support/slack-flows.js";
 import { APP_ID, interactionBody, sendSigned, TEAM } from "./support/slack-requests.js";
+import { closeSharedStore, warmSharedStore } from "./support/slack-store.js";
 
 /** The question form (modal) and the App Home tab. */
 
 let h: SlackHarness | null = null;
+beforeAll(warmSharedStore);
+afterAll(closeSharedStore);
 afterEach(async () => {
   await h?.close();
   h = null;

@@ -1,11 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SIGNING_SECRET, type SlackHarness, startSlackHarness } from "./support/slack-app.js";
 import { askInChannel, FORM, JSON_TYPE, slash, userTs } from "./support/slack-flows.js";
 import { commandBody, eventBody, sendSigned } from "./support/slack-requests.js";
+import { closeSharedStore, warmSharedStore } from "./support/slack-store.js";
 
 /** Slack's request signing, checked by Bolt's receiver: forged or stale requests get 401 and no answer. */
 
 let h: SlackHarness | null = null;
+beforeAll(warmSharedStore);
+afterAll(closeSharedStore);
 afterEach(async () => {
   await h?.close();
   h = null;
