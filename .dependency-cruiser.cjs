@@ -54,7 +54,8 @@ module.exports = {
       comment: "Moving to the Microsoft 365 Agents SDK must touch only src/channels/teams.",
       severity: "error",
       from: { pathNot: "^src/channels/teams/" },
-      to: { path: "node_modules/botbuilder" },
+      // The Bot Framework's own packages too (botframework-connector, -schema, -streaming).
+      to: { path: "node_modules/(botbuilder|botframework-)" },
     },
     {
       name: "only-config-reads-env",
