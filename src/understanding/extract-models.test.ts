@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../domain/catalog/catalog.js";
+import { sameFamilyAndSize } from "./model-guesses.js";
 import { understand } from "./understand.js";
 
 const catalog = buildCatalog({ pricesAt: new Date("2026-11-21") });
@@ -82,5 +83,31 @@ describe("current model or candidates", () => {
 
   it("lists a model named twice once", () => {
     expect(read("gpt-4o or gpt4o").profile).toEqual({ candidateModels: ["gpt-4o"] });
+  });
+});
+
+describe("model names the catalog does not spell that way", () => {
+  it("suggests the model a misspelt family word meant", () => {
+    expect(read("we use gtp-4o").unused).toEqual(["gtp-4o (unknown model; did you mean gpt-4o?)"]);
+  });
+
+  it("leaves model-shaped words that are no model to the leftovers", () => {
+    expect(read("covid-19 triage bot").unused).toEqual(["covid-19"]);
+  });
+
+  it.each([
+    ["qwen 72b", "qwen-2.5-72b"],
+    ["Llama 3 70B", "llama-3.1-70b"],
+  ])("reads %j as %s", (text, name) => {
+    const r = read(`should we self-host ${text}?`);
+    expect(r.profile.candidateModels).toEqual([name]);
+  });
+
+  it("takes the one suggestion of the same family, size and version, and no other", () => {
+    const suggestions = ["llama-3.1-70b", "llama-3.1-8b", "llama-3.2-3b", "llama2-70b-4096"];
+    expect(sameFamilyAndSize("Llama 3 70B", suggestions)).toBe("llama-3.1-70b");
+    expect(sameFamilyAndSize("qwen 72b", ["qwen-2.5-72b", "qwen-2.5-7b"])).toBe("qwen-2.5-72b");
+    expect(sameFamilyAndSize("llama 70b", suggestions)).toBeUndefined();
+    expect(sameFamilyAndSize("Llama 3 13B", suggestions)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { ModelResolution } from "../domain/catalog/catalog.js";
+import { MODEL_SHAPED, misspeltModel, sameFamilyAndSize } from "./model-guesses.js";
 import { addNote, type Mode, type ReadContext, rx } from "./reading.js";
 
 /**
@@ -102,6 +103,18 @@ function nameEnds(masked: string, familyEnd: number): { ends: number[]; minEnd: 
 export function readModels(ctx: ReadContext): void {
   let mentions = 0;
   let previous: { end: number; role: Role } | undefined;
+  const mention = (start: number, end: number, typed: string, name: string, note?: string) => {
+    const role = roleOf(ctx, start, end, previous);
+    previous = { end, role };
+    ctx.facts.push({
+      field: role === "current" ? "currentModel" : "candidateModels",
+      value: name,
+      op: role === "current" ? "set" : "add",
+      text: typed,
+      start,
+      ...(note ? { note } : {}),
+    });
+  };
   ctx.spans.each(rx(FAMILY), (m) => {
     if (mentions >= MAX_MENTIONS) return false;
     mentions++;
@@ -112,23 +125,36 @@ export function readModels(ctx: ReadContext): void {
       const typed = ctx.spans.text.slice(start, end);
       const resolved = ctx.catalog.resolveModel(typed);
       if (!resolved.ok) continue;
-      const role = roleOf(ctx, start, end, previous);
-      previous = { end, role };
-      ctx.facts.push({
-        field: role === "current" ? "currentModel" : "candidateModels",
-        value: canonicalModelName(resolved.value),
-        op: role === "current" ? "set" : "add",
-        text: typed,
-        start,
-      });
+      mention(start, end, typed, canonicalModelName(resolved.value));
       return { start, end };
     }
     const typed = ctx.spans.text.slice(start, longest);
     const failed = ctx.catalog.resolveModel(typed);
     const suggestions = failed.ok ? [] : (failed.error.suggestions ?? []);
+    const meant = sameFamilyAndSize(typed, suggestions);
+    const resolved = meant ? ctx.catalog.resolveModel(meant) : undefined;
+    if (resolved?.ok) {
+      const name = canonicalModelName(resolved.value);
+      mention(start, longest, typed, name, `read as ${name}, the catalog's model of that family and size`);
+      return { start, end: longest };
+    }
     const hint = suggestions.length > 0 ? `; did you mean ${suggestions.join(", ")}?` : "";
     ctx.notes.push({ text: `${typed} (unknown model${hint})`, start });
     return { start, end: longest };
+  });
+  ctx.spans.each(rx(MODEL_SHAPED), (m) => {
+    if (mentions >= MAX_MENTIONS) return false;
+    const known = ctx.catalog.resolveModel(m[0]);
+    if (known.ok) {
+      mentions++;
+      mention(m.index, m.index + m[0].length, m[0], canonicalModelName(known.value));
+      return true;
+    }
+    const guesses = misspeltModel(m[0], ctx.catalog);
+    if (guesses.length === 0) return false;
+    mentions++;
+    addNote(ctx, m, `unknown model; did you mean ${guesses.join(", ")}?`);
+    return true;
   });
   ctx.spans.each(rx(AMBIGUOUS), (m) => {
     const failed = ctx.catalog.resolveModel(`gpt-${m[0]}`);
