@@ -117,4 +117,37 @@ describe("digests in Teams", () => {
     expect((await s.runDue(at("2026-12-02T08:00:00Z")))[0]).toMatchObject({ outcome: "posted" });
     expect(sends().length).toBe(before + 1);
   });
+
+  it("retries a period Teams throttled (429) on the next tick, instead of giving the period up", async () => {
+    for (const other of await store.subscriptions.listActive())
+      await store.subscriptions.update(other.id, { active: false });
+    at("2026-12-07T12:00:00Z");
+    const sub = (
+      await store.subscriptions.create({
+        channel,
+        profile: { requestsPerMonth: 3_000_000 },
+        schedule: { cron: "0 9 * * 2", timezone: "Europe/Berlin" },
+        createdBy: "29:ada",
+      })
+    ).subscription;
+    const s = scheduler();
+    const before = sends().length;
+    t.connector.failNext(429);
+    expect(
+      (await s.runDue(at("2026-12-08T08:00:00Z"))).find((l) => l.subscriptionId === sub.id),
+    ).toMatchObject({
+      outcome: "failed",
+      code: "http-429",
+    });
+    expect(await store.deliveries.get(sub.id, "2026-12-08T08:00:00.000Z")).toMatchObject({
+      state: "failed",
+      retryable: true,
+    });
+    expect(
+      (await s.runDue(at("2026-12-08T08:01:00Z"))).find((l) => l.subscriptionId === sub.id),
+    ).toMatchObject({
+      outcome: "posted",
+    });
+    expect(sends().length).toBe(before + 1);
+  });
 });

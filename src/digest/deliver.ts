@@ -55,11 +55,17 @@ export interface DeliverDeps extends ComposeDeps {
   maxAttempts: number;
 }
 
-/** A poster's failure as a short ledger code: Slack's own error string when there is one. */
+/** A poster's failure as a short ledger code: the poster's own, else Slack's error string when there is one. */
 export function failureCode(e: unknown): string {
-  const x = e as { apiError?: unknown; code?: unknown } | null;
+  const x = e as { ledgerCode?: unknown; apiError?: unknown; code?: unknown } | null;
   const raw =
-    typeof x?.apiError === "string" ? x.apiError : typeof x?.code === "string" ? x.code : "post-failed";
+    typeof x?.ledgerCode === "string"
+      ? x.ledgerCode
+      : typeof x?.apiError === "string"
+        ? x.apiError
+        : typeof x?.code === "string"
+          ? x.code
+          : "post-failed";
   return raw.replace(/[^A-Za-z0-9_.:-]/g, "_").slice(0, 100) || "post-failed";
 }
 

@@ -5,6 +5,49 @@ import type { Metrics } from "../../metrics.js";
 import type { ChannelKey, MessageRef, Store } from "../../store/index.js";
 import { asTeamsError, connectorStatus, logFields, TeamsError } from "./errors.js";
 
+/**
+ * A failed digest post, with what the delivery ledger needs: its code there and whether another
+ * attempt may post. The Bot Connector cannot be searched for an earlier post, so only failures that
+ * leave nothing in the channel (as far as HTTP can tell) are retryable: 429 and 5xx answers, a
+ * connection refused or reset, and a channel whose conversation reference is not stored yet. A
+ * timeout or anything else unknown may have posted, so it is final ("outcome-unknown", at most once).
+ */
+export class TeamsDigestPostError extends TeamsError {
+  /** The delivery ledger's code: "http-429", "ECONNREFUSED", "outcome-unknown", ... */
+  readonly ledgerCode: string;
+  readonly retryable: boolean;
+
+  constructor(from: TeamsError, ledgerCode: string, retryable: boolean) {
+    super(from.code, from.message);
+    this.name = "TeamsDigestPostError";
+    this.ledgerCode = ledgerCode;
+    this.retryable = retryable;
+  }
+}
+
+/** Network failures before the request reached the Bot Connector (reset: as the retry policy counts it). */
+const NOT_SENT = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+
+/** The ledger's code for a failed post, and whether it may be retried (see TeamsDigestPostError). */
+export function classifyPostFailure(error: unknown): { ledgerCode: string; retryable: boolean } {
+  if (error instanceof TeamsError && error.code === "no-conversation-reference")
+    return { ledgerCode: error.code, retryable: true };
+  const status = connectorStatus(error);
+  if (status !== null) return { ledgerCode: `http-${status}`, retryable: status === 429 || status >= 500 };
+  const raw = (error as { code?: unknown; cause?: { code?: unknown } } | null) ?? {};
+  const code =
+    typeof raw.code === "string" ? raw.code : typeof raw.cause?.code === "string" ? raw.cause.code : null;
+  if (code !== null && NOT_SENT.has(code)) return { ledgerCode: code, retryable: true };
+  return { ledgerCode: "outcome-unknown", retryable: false };
+}
+
 export interface TeamsDigestPosterDeps {
   adapter: Pick<CloudAdapter, "continueConversationAsync">;
   /** The bot's Microsoft App ID; "" when Teams runs unauthenticated for local testing. */
@@ -29,11 +72,13 @@ export class TeamsDigestPoster implements DigestPoster {
 
   async post(channel: ChannelKey, message: DigestMessage, idempotencyKey: string): Promise<MessageRef> {
     const stored = await this.deps.store.conversations.get(channel.workspaceId, channel.channelId);
-    if (!stored)
-      throw new TeamsError(
+    if (!stored) {
+      const missing = new TeamsError(
         "no-conversation-reference",
         "no stored conversation reference for this channel; the bot must be addressed there once",
       );
+      throw new TeamsDigestPostError(missing, missing.code, true);
+    }
     // Stored by bot.ts from TurnContext.getConversationReference; the store checks only its core fields.
     const reference = stored.reference as unknown as Partial<ConversationReference>;
     // Set inside the turn below; an object, since the compiler does not track assignments in callbacks.
@@ -73,16 +118,19 @@ export class TeamsDigestPoster implements DigestPoster {
     };
   }
 
-  private failed(error: unknown, conversationId: string): TeamsError {
+  private failed(error: unknown, conversationId: string): TeamsDigestPostError {
     const status = connectorStatus(error);
     this.deps.metrics.platformApiErrors.inc({
       platform: "teams",
       method: "sendToConversation",
       code: status === null ? "error" : String(status),
     });
-    const e = asTeamsError(error);
-    this.deps.logger.warn({ ...logFields(error), conversationId }, "teams digest post failed");
-    return e;
+    const { ledgerCode, retryable } = classifyPostFailure(error);
+    this.deps.logger.warn(
+      { ...logFields(error), conversationId, ledgerCode, retryable },
+      "teams digest post failed",
+    );
+    return new TeamsDigestPostError(asTeamsError(error), ledgerCode, retryable);
   }
 
   /** Always null: the Bot Connector cannot search a conversation (see canSearch). */
