@@ -134,7 +134,9 @@ describe("Teams: questions and follow-ups", () => {
     await nthCard(t, chat, 1);
     await t.post(personalMessage("digest weekly mon 09:00 Europe/Berlin", chat));
     const subscribed = String((await nthText(t, chat, 1)).activity.text);
-    expect(subscribed).toContain("Subscribed this channel");
+    // A 1:1 chat is "this chat", never "this channel".
+    expect(subscribed).toContain("Subscribed this chat");
+    expect(subscribed).not.toContain("channel");
     const [sub] = await t.store.subscriptions.list({
       platform: "teams",
       workspaceId: TENANT,
@@ -146,7 +148,9 @@ describe("Teams: questions and follow-ups", () => {
       profile: { requestsPerMonth: 500_000 },
     });
     await t.post(personalMessage("digest list", chat));
-    expect(String((await nthText(t, chat, 2)).activity.text)).toContain(sub?.id ?? "missing");
+    const list = String((await nthText(t, chat, 2)).activity.text);
+    expect(list).toContain(sub?.id ?? "missing");
+    expect(list).toMatch(/^Digests in this chat:/);
     await t.post(personalMessage(`digest off ${sub?.id}`, chat));
     expect(String((await nthText(t, chat, 3)).activity.text)).toContain(`Stopped digest ${sub?.id}`);
     expect((await t.store.subscriptions.get(sub?.id ?? ""))?.active).toBe(false);

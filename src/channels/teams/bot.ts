@@ -26,7 +26,7 @@ import {
 } from "./activity.js";
 import { threadFor } from "./chat-threads.js";
 import { parseMessage, type TeamsCommandName } from "./commands.js";
-import { helpText, NEW_WITHOUT_QUESTION, summaryOf, turnOutgoing } from "./messages.js";
+import { digestWording, helpText, NEW_WITHOUT_QUESTION, summaryOf, turnOutgoing } from "./messages.js";
 import { Replier } from "./reply.js";
 import { RecentSummaries } from "./summaries.js";
 
@@ -157,7 +157,7 @@ export class AdvisorBot extends ActivityHandler {
         thread: await threadFor(store, a, false),
       },
     );
-    await reply.send({ kind: "text", text: digestReplyText(answer) });
+    await reply.send({ kind: "text", text: digestWording(digestReplyText(answer), scopeOf(a)) });
   }
 
   /**

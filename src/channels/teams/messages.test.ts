@@ -6,7 +6,7 @@ import type { Profile } from "../../domain/profile.js";
 import { adviceJson } from "../../render/json.js";
 import { cardBytes, TEAMS_CARD_MAX_BYTES } from "../../render/teams/answer-card.js";
 import type { StoredAnswer, Subscription } from "../../store/index.js";
-import { answerWithDetail, detailCard, helpText, subscribedText } from "./messages.js";
+import { answerWithDetail, detailCard, digestWording, helpText, subscribedText } from "./messages.js";
 
 const TODAY = "2026-11-21";
 const catalog = buildCatalog({ pricesAt: new Date(`${TODAY}T12:00:00Z`) });
@@ -107,6 +107,15 @@ describe("Teams texts", () => {
     expect(channel).not.toContain("`new`");
     expect(channel).toContain("Cost digests for this channel");
     expect(helpText("groupChat")).toContain("Here, @mention me first.");
+  });
+
+  it("says 'this chat' for the digest commands' replies outside channels", () => {
+    const said = "Subscribed this channel to this answer. This channel has no other digests.";
+    expect(digestWording(said, "personal")).toBe(
+      "Subscribed this chat to this answer. This chat has no other digests.",
+    );
+    expect(digestWording(said, "groupChat")).toContain("this chat");
+    expect(digestWording(said, "channel")).toBe(said);
   });
 
   it("ends the help with the bot's commands", () => {

@@ -145,6 +145,14 @@ export function detailCard(answer: StoredAnswer, kind: DetailKind, place: Answer
   return card(detailElements(answer, kind), answerActions(answer.id, place), title);
 }
 
+/**
+ * The digest commands' replies speak of "this channel" (src/digest/reply-text.ts, shared with Slack);
+ * in a 1:1 or group chat, Teams says "this chat".
+ */
+export function digestWording(text: string, scope: ConversationScope): string {
+  return scope === "channel" ? text : text.replace(/\b([Tt])his channel\b/g, "$1his chat");
+}
+
 /** Confirms a digest subscription, with how to change or stop it (the `digest …` commands' words). */
 export function subscribedText(s: Subscription, created: boolean, scope: ConversationScope): string {
   const where = scope === "channel" ? "this channel" : "this chat";
