@@ -79,7 +79,8 @@ describe("npm start without Slack or Teams credentials: the local console", { ti
     const again = await runConsole(["double the volume", "/digests"], { DATA_DIR: dataDir });
     expect(again.out).toContain("Continuing your last thread");
     expect(again.out).toContain("What changed: volume 200K a month → 400K a month");
-    expect(again.out).toMatch(/- [0-9a-f-]{36}: every Monday at 09:00 \(UTC\), for 200K requests a month/);
+    // The subscription follows its thread: after the follow-up it is for the thread's latest answer, 200K × 2 = 400K.
+    expect(again.out).toMatch(/- [0-9a-f-]{36}: every Monday at 09:00 \(UTC\), for 400K requests a month/);
   });
 
   it("takes the digest commands of Slack and Teams, in DIGEST_DEFAULT_TIMEZONE when none is named", async () => {
