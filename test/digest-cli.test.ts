@@ -95,9 +95,13 @@ describe("llm-advise digest", () => {
     });
   });
 
-  it("runs what is due at --at once, one line per subscription", async () => {
+  it("runs what is due at --at once, one line per subscription, and exits 1 when a due digest had no poster", async () => {
     const first = await cli(["digest", "run", "--at", "2026-11-23T08:00:00Z"]);
-    expect(first.code).toBe(0);
+    // Teams is not configured in this process, so its due digest went nowhere: a warning, not success.
+    expect(first.code).toBe(1);
+    expect(first.err).toBe(
+      "1 due digest(s) not posted: teams is not configured here (Slack: SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN; Teams: TEAMS_ENABLED=true); see the lines above\n",
+    );
     expect(first.out.split("\n").filter(Boolean).sort()).toEqual(
       [
         `${ids.slack} slack 2026-11-23T08:00:00.000Z: posted`,
@@ -119,7 +123,9 @@ describe("llm-advise digest", () => {
     const r = await cli(["digest", "run", "--at", "2026-11-30T08:00:00Z"]);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`${ids.slack} slack 2026-11-30T08:00:00.000Z: failed (not_in_channel)`);
-    expect(r.err).toBe("1 digest(s) failed; see the lines above\n");
+    expect(r.err).toBe(
+      "1 digest(s) failed; 1 due digest(s) not posted: teams is not configured here (Slack: SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN; Teams: TEAMS_ENABLED=true); see the lines above\n",
+    );
   });
 
   it("posts to Teams through the Teams surface's poster when Teams is configured", async () => {
@@ -131,6 +137,29 @@ describe("llm-advise digest", () => {
       `${ids.teams} teams 2026-12-07T08:00:00.000Z: failed (no-conversation-reference)`,
     );
     expect(r.code).toBe(1);
+  });
+
+  it("previews by the first characters of an id, as digest off takes them", async () => {
+    const r = await cli(["digest", "preview", ids.slack.slice(0, 8), "--at", "2026-11-23T08:00:00Z"]);
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out).toContain(`Subscription ${ids.slack},`);
+    expect(await cli(["digest", "preview", ids.slack.slice(0, 3)])).toMatchObject({
+      code: 2,
+      err: `"${ids.slack.slice(0, 3)}" is too short to name one digest; give at least 6 characters of the id\n`,
+    });
+  });
+
+  it("refuses to open a DATA_DIR another process has open, in one line", async () => {
+    const running = await createPgliteStore({ dataDir: join(dir, "pglite") });
+    try {
+      expect(await cli(["digest", "run", "--at", "2026-11-23T08:00:00Z"])).toMatchObject({
+        code: 2,
+        out: "",
+        err: `DATA_DIR ${dir} is in use by process ${process.pid}; stop it, or use DATABASE_URL (PostgreSQL) to run several processes\n`,
+      });
+    } finally {
+      await running.close();
+    }
   });
 
   it("refuses a time without a zone, and an unknown subscription, with one line and status 2", async () => {

@@ -3,6 +3,8 @@ import {
   type DigestCommand,
   type DigestCommandDeps,
   handleDigestCommand,
+  pickProblem,
+  pickSubscription,
   subscribeToAnswer,
 } from "../src/digest/commands.js";
 import { digestReplyText } from "../src/digest/reply-text.js";
@@ -251,6 +253,20 @@ describe("digest commands", () => {
     expect(await subscribeToAnswer(deps, { channel, actor: ada, answerId: "no-such-answer" })).toMatchObject({
       code: "no-profile",
     });
+  });
+
+  it("picks a digest by its whole id or a unique start of 6+ characters, and says why not otherwise", () => {
+    const subs = [{ id: "abc123-one" }, { id: "abc123-two" }, { id: "def456-three" }];
+    expect(pickSubscription(subs, "abc123-two")).toEqual({ ok: true, value: { id: "abc123-two" } });
+    expect(pickSubscription(subs, "def456")).toEqual({ ok: true, value: { id: "def456-three" } });
+    const ambiguous = pickSubscription(subs, "abc123");
+    expect(ambiguous).toEqual({ ok: false, reason: "ambiguous", matches: 2 });
+    if (!ambiguous.ok)
+      expect(pickProblem("abc123", ambiguous, "in this channel")).toBe(
+        '"abc123" matches 2 digests in this channel; give more of the id',
+      );
+    expect(pickSubscription(subs, "def")).toEqual({ ok: false, reason: "too-short", matches: 1 });
+    expect(pickSubscription(subs, "zzz999")).toEqual({ ok: false, reason: "not-found", matches: 0 });
   });
 
   it("answers help with the grammar", async () => {

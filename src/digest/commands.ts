@@ -171,6 +171,44 @@ async function subscribe(
   return { kind: "subscribed", created, from: target.from, subscription: await line(deps, subscription) };
 }
 
+/** The shortest start of an id a person may type instead of the whole id. */
+export const MIN_ID_PREFIX = 6;
+
+export type PickedSubscription<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: "not-found" | "too-short" | "ambiguous"; matches: number };
+
+/**
+ * Which subscription a typed id means, the same for `digest off` and `llm-advise digest preview`:
+ * the exact id, else the one id starting with at least MIN_ID_PREFIX typed characters.
+ */
+export function pickSubscription<T extends { id: string }>(
+  candidates: readonly T[],
+  typed: string,
+): PickedSubscription<T> {
+  const exact = candidates.find((s) => s.id === typed);
+  if (exact) return { ok: true, value: exact };
+  const matches = candidates.filter((s) => s.id.startsWith(typed));
+  if (matches.length === 0) return { ok: false, reason: "not-found", matches: 0 };
+  if (typed.length < MIN_ID_PREFIX) return { ok: false, reason: "too-short", matches: matches.length };
+  if (matches.length > 1) return { ok: false, reason: "ambiguous", matches: matches.length };
+  return { ok: true, value: matches[0] as T };
+}
+
+/** Why a typed id picked nothing, in one line; `where` is "in this channel" or empty. */
+export function pickProblem(
+  typed: string,
+  picked: { reason: string; matches: number },
+  where: string,
+): string {
+  const place = where ? ` ${where}` : "";
+  if (picked.reason === "too-short")
+    return `"${typed}" is too short to name one digest; give at least ${MIN_ID_PREFIX} characters of the id`;
+  if (picked.reason === "ambiguous")
+    return `"${typed}" matches ${picked.matches} digests${place}; give more of the id`;
+  return `No digest "${typed}"${place}; digest list shows the ids`;
+}
+
 /** `digest off <id>`: the id as listed, or a unique prefix of at least 6 characters. */
 async function stop(
   deps: DigestCommandDeps,
@@ -182,9 +220,9 @@ async function stop(
     return refuse("not-found", "Say which digest to stop: digest off <id> (digest list shows the ids).");
   const { platform, workspaceId, channelId } = cmd.channel;
   const mine = await deps.store.subscriptions.list({ platform, workspaceId, channelId });
-  const matches = mine.filter((s) => s.id === id || (id.length >= 6 && s.id.startsWith(id)));
-  const found = matches.length === 1 ? matches[0] : mine.find((s) => s.id === id);
-  if (!found) return refuse("not-found", `No digest "${id}" in this channel; digest list shows its digests.`);
+  const picked = pickSubscription(mine, id);
+  if (!picked.ok) return refuse("not-found", `${pickProblem(id, picked, "in this channel")}.`);
+  const found = picked.value;
   const updated = await deps.store.subscriptions.update(found.id, { active: false });
   if (!updated) return refuse("not-found", `Digest ${found.id} is gone already.`);
   return { kind: "stopped", subscription: await line(deps, updated) };

@@ -110,6 +110,8 @@ export interface SubscriptionStore {
    */
   create(input: NewSubscription): Promise<{ subscription: Subscription; created: boolean }>;
   get(id: string): Promise<Subscription | null>;
+  /** Subscriptions whose id starts with `prefix`, in any workspace, oldest first (the CLI's short ids). */
+  findByIdPrefix(prefix: string, limit?: number): Promise<Subscription[]>;
   /** Oldest first. */
   list(filter: SubscriptionFilter): Promise<Subscription[]>;
   /** Every active subscription, for the scheduler; corrupt rows are logged and left out. */

@@ -13,6 +13,7 @@ import {
   loadTeamsConfig,
 } from "../../config.js";
 import { Conversation } from "../../conversation/conversation.js";
+import { pickProblem, pickSubscription } from "../../digest/commands.js";
 import { type Delivered, type DigestPoster, digestText } from "../../digest/index.js";
 import { createOpenAiCostsSdk, OpenAiCosts } from "../../digest/openai-costs.js";
 import { createDigestScheduler, type DigestScheduler } from "../../digest/scheduler.js";
@@ -54,15 +55,24 @@ function parseAt(raw: string | undefined, fallback: Date): Date {
   return new Date(raw);
 }
 
-/** The posters a configured process would have; Teams posts through the Teams surface's adapter. */
+/**
+ * The posters a configured process would have; Teams posts through the Teams surface's adapter. A
+ * platform configured wrongly is an error here, not a silent "no poster".
+ */
 function postersFor(env: Env, deps: Omit<SurfaceDeps, "conversation" | "logger">): DigestPoster[] {
   const logger = silentLogger();
   const out: DigestPoster[] = [];
   const slack = loadSlackConfig(env);
-  if (slack.ok && slack.value)
-    out.push(createSlackDigestPoster(slack.value, { metrics: deps.metrics }, SLACK_DIGEST_CLIENT));
   const teams = loadTeamsConfig(env);
   const phrasing = loadPhrasingConfig(env);
+  const wrong = [
+    ...problems(slack),
+    ...problems(teams),
+    ...(teams.ok && teams.value.enabled ? problems(phrasing) : []),
+  ];
+  if (wrong.length > 0) throw new CliError("config", wrong.join("; "));
+  if (slack.ok && slack.value)
+    out.push(createSlackDigestPoster(slack.value, { metrics: deps.metrics }, SLACK_DIGEST_CLIENT));
   if (teams.ok && teams.value.enabled && phrasing.ok) {
     // Built but never started: only its adapter and the stored conversation references are used.
     const conversation = new Conversation({
@@ -85,7 +95,7 @@ async function withScheduler<T>(
   io: CliIo,
   env: Env,
   at: Date,
-  use: (s: DigestScheduler, posters: readonly DigestPoster[]) => Promise<T>,
+  use: (s: DigestScheduler, store: Store) => Promise<T>,
 ): Promise<T> {
   const catalogConfig = loadCatalogConfig(env);
   const storeConfig = loadStoreConfig(env);
@@ -118,7 +128,7 @@ async function withScheduler<T>(
       leaseMs: digestConfig.value.leaseMs,
       concurrency: digestConfig.value.concurrency,
     });
-    return await use(scheduler, posters);
+    return await use(scheduler, store);
   } finally {
     await store.close();
   }
@@ -145,6 +155,29 @@ function describe(d: Delivered): string {
   }
 }
 
+/**
+ * What should not pass silently, as one line for stderr and exit status 1: failures, due digests
+ * that no configured poster could post, and posts that may have gone out twice.
+ */
+function problemLine(lines: readonly Delivered[]): string | null {
+  const failed = lines.filter((d) => d.outcome === "failed").length;
+  const unposted = lines.filter((d) => d.outcome === "skipped" && d.code === "no-poster");
+  const twice = lines.filter((d) => d.outcome === "posted-after-takeover").length;
+  const parts: string[] = [];
+  if (failed > 0) parts.push(`${failed} digest(s) failed`);
+  if (unposted.length > 0) {
+    const platforms = [...new Set(unposted.map((d) => d.platform))].sort().join(" and ");
+    parts.push(
+      `${unposted.length} due digest(s) not posted: ${platforms} is not configured here (Slack: SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN; Teams: TEAMS_ENABLED=true)`,
+    );
+  }
+  if (twice > 0)
+    parts.push(
+      `${twice} digest(s) posted after another process took them over (the channel may show them twice)`,
+    );
+  return parts.length > 0 ? `${parts.join("; ")}; see the lines above` : null;
+}
+
 async function runCommand(io: CliIo, env: Env, flags: DigestFlags): Promise<void> {
   const format = parseFormat(flags.format);
   const at = parseAt(flags.at, io.now());
@@ -158,14 +191,23 @@ async function runCommand(io: CliIo, env: Env, flags: DigestFlags): Promise<void
     for (const d of lines)
       io.out(`${d.subscriptionId} ${d.platform} ${d.periodKey ?? "-"}: ${describe(d)}\n`);
   }
-  const failed = lines.filter((d) => d.outcome === "failed").length;
-  if (failed > 0) throw new CliError("internal", `${failed} digest(s) failed; see the lines above`);
+  const problem = problemLine(lines);
+  if (problem) throw new CliError("internal", problem);
 }
 
 async function previewCommand(io: CliIo, env: Env, id: string, flags: DigestFlags): Promise<void> {
   const format = parseFormat(flags.format);
   const at = parseAt(flags.at, io.now());
-  const previewed = await withScheduler(io, env, at, (s) => s.preview(id, at));
+  const previewed = await withScheduler(io, env, at, async (s, store) => {
+    const picked = pickSubscription(await store.subscriptions.findByIdPrefix(id), id);
+    if (!picked.ok)
+      throw badInput(
+        picked.reason === "not-found"
+          ? `no digest subscription "${id}"; a channel's "digest list" shows the ids`
+          : pickProblem(id, picked, ""),
+      );
+    return s.preview(picked.value.id, at);
+  });
   if (!previewed) throw badInput(`no digest subscription "${id}"; a channel's "digest list" shows the ids`);
   if (format === "json") {
     const { model, message } = previewed;
@@ -190,7 +232,7 @@ export function registerDigestCommands(program: Command, io: CliIo, env: Env): v
   digest
     .command("preview")
     .description("print the digest a subscription would get, without posting or recording it")
-    .argument("<id>", "the subscription id (digest list shows it)")
+    .argument("<id>", "the subscription id, or its first 6+ characters (digest list shows it)")
     .option("--at <ISO time>", "the instant to compose for (default: now)")
     .addOption(formatOption())
     .action((id: string, flags: DigestFlags) => previewCommand(io, env, id, flags));

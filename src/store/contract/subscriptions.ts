@@ -120,6 +120,19 @@ export function subscriptionsContract(h: () => StoreHarness) {
       expect(await store.subscriptions.list({ ...channel, activeOnly: false })).toHaveLength(1);
     });
 
+    it("finds subscriptions by the start of their id, in any workspace, switched off or not", async () => {
+      const a = (await store.subscriptions.create(subscriptionInput(newChannel()))).subscription;
+      clock.advance(1_000);
+      const b = (await store.subscriptions.create(subscriptionInput(newChannel("teams")))).subscription;
+      await store.subscriptions.update(b.id, { active: false });
+      expect((await store.subscriptions.findByIdPrefix(a.id.slice(0, 8))).map((s) => s.id)).toContain(a.id);
+      expect((await store.subscriptions.findByIdPrefix(b.id)).map((s) => s.id)).toEqual([b.id]);
+      expect(await store.subscriptions.findByIdPrefix("no-such-id")).toEqual([]);
+      // A prefix is a literal, never a pattern.
+      expect(await store.subscriptions.findByIdPrefix("%")).toEqual([]);
+      await expect(store.subscriptions.findByIdPrefix("")).rejects.toThrow(InvalidRecordError);
+    });
+
     it("refuses a schedule that is not five cron fields", async () => {
       await expect(
         store.subscriptions.create(

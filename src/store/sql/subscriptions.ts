@@ -1,6 +1,7 @@
+import { z } from "zod";
 import { ProfileSchema } from "../../domain/profile.js";
 import type { Row } from "../executor.js";
-import { asDate, checked, json, readRow, readRows } from "../rows.js";
+import { asDate, checked, clampLimit, json, readRow, readRows } from "../rows.js";
 import { PlatformSchema, ScheduleSchema, SubscriptionSchema } from "../schemas.js";
 import type { SubscriptionStore } from "../types.js";
 import type { StoreContext } from "./context.js";
@@ -20,6 +21,7 @@ const value = (r: Row) => ({
   updatedAt: asDate(r.updated_at),
 });
 const key = (r: Row) => String(r.id);
+const IdPrefixSchema = z.string().min(1).max(100);
 
 export function subscriptionStore({ db, logger, now, newId }: StoreContext): SubscriptionStore {
   const one = (row: Row) => readRow(SubscriptionSchema, "subscriptions", row, value, key);
@@ -69,6 +71,14 @@ export function subscriptionStore({ db, logger, now, newId }: StoreContext): Sub
     async get(id) {
       const [row] = await db.query(`SELECT ${COLUMNS} FROM subscriptions WHERE id = $1`, [id]);
       return row ? one(row) : null;
+    },
+
+    async findByIdPrefix(prefix, limit) {
+      const rows = await db.query(
+        `SELECT ${COLUMNS} FROM subscriptions WHERE starts_with(id, $1) ORDER BY created_at, id LIMIT $2`,
+        [checked(IdPrefixSchema, "subscription id prefix", prefix), clampLimit(limit, 10)],
+      );
+      return many(rows);
     },
 
     async list(filter) {
