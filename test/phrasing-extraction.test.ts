@@ -106,6 +106,82 @@ describe("LLM-assisted understanding", () => {
     expect(r.profile).not.toHaveProperty("requestsPerMonth");
   });
 
+  it("drops figures the user never typed, keeping the defaults, and says which", async () => {
+    const service = openaiService();
+    const text = "support bot for our webshop answering order questions";
+    const answer = {
+      ...nothing,
+      requestsPerMonth: 5_000_000,
+      inputTokensPerRequest: 800,
+      monthlyBudgetUsd: 2000,
+      horizonMonths: 36,
+      latency: "interactive",
+    };
+    openaiFake.queue({ kind: "text", text: JSON.stringify(answer) });
+    const r = await extractProfile(service, text, { useCase: "chat" });
+    expect(r).toMatchObject({ ok: true, added: [{ field: "latency", value: "interactive" }] });
+    if (!r.ok) return;
+    expect(r.refused.map((x) => x.field)).toEqual([
+      "requestsPerMonth",
+      "inputTokensPerRequest",
+      "monthlyBudgetUsd",
+      "horizonMonths",
+    ]);
+    expect(r.profile).toEqual({ useCase: "chat", latency: "interactive" });
+  });
+
+  it("takes a figure the user typed, scale and words included: 2M, $3k, two years", async () => {
+    const service = openaiService();
+    const text = "support bot, 2M requests monthly, budget $3k, over two years";
+    openaiFake.queue({
+      kind: "text",
+      // 2M = 2,000,000; $3k = $3,000; two years = 24 months.
+      text: JSON.stringify({
+        ...nothing,
+        requestsPerMonth: 2_000_000,
+        monthlyBudgetUsd: 3000,
+        horizonMonths: 24,
+      }),
+    });
+    const r = await extractProfile(service, text, { useCase: "chat" });
+    expect(r).toMatchObject({
+      ok: true,
+      refused: [],
+      profile: { requestsPerMonth: 2_000_000, monthlyBudgetUsd: 3000, horizonMonths: 24 },
+    });
+  });
+
+  it("refuses a daily figure given as a monthly one, converted or not", async () => {
+    const service = openaiService();
+    const text = "a support bot for our webshop, about 100k requests a day";
+    // 100k a day × 30 = 3,000,000 a month: a conversion, not a figure the user typed.
+    openaiFake.queue({ kind: "text", text: JSON.stringify({ ...nothing, requestsPerMonth: 3_000_000 }) });
+    expect(await extractProfile(service, text, { useCase: "chat" })).toMatchObject({
+      ok: true,
+      refused: [{ field: "requestsPerMonth", value: 3_000_000 }],
+      profile: { useCase: "chat" },
+    });
+    openaiFake.queue({ kind: "text", text: JSON.stringify({ ...nothing, requestsPerMonth: 100_000 }) });
+    expect(await extractProfile(service, text, { useCase: "chat" })).toMatchObject({
+      ok: true,
+      refused: [{ field: "requestsPerMonth", value: 100_000 }],
+    });
+    openaiFake.queue({ kind: "text", text: JSON.stringify({ ...nothing, requestsPerDay: 100_000 }) });
+    expect(await extractProfile(service, text, { useCase: "chat" })).toMatchObject({
+      ok: true,
+      added: [{ field: "requestsPerDay", value: 100_000 }],
+    });
+  });
+
+  it("refuses an answer cut off at the token limit", async () => {
+    const service = openaiService();
+    openaiFake.queue({ kind: "cut", text: JSON.stringify(nothing).slice(0, 40) });
+    expect(await extractProfile(service, QUESTION, parsed.profile)).toMatchObject({
+      ok: false,
+      outcome: "bad-response",
+    });
+  });
+
   it("refuses an answer that breaks the schema, keeping the parser's profile", async () => {
     const service = openaiService();
     openaiFake.queue({ kind: "text", text: JSON.stringify({ ...nothing, team: "a dozen wizards" }) });

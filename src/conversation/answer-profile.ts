@@ -2,9 +2,13 @@ import type { Advice } from "../domain/advice.js";
 import { advise } from "../domain/advise.js";
 import type { Catalog } from "../domain/catalog/catalog.js";
 import type { DomainIssue } from "../domain/errors.js";
+import { formatCount } from "../domain/format.js";
 import type { Profile } from "../domain/profile.js";
 import {
+  type AnswerBudget,
   extractProfile,
+  type Outcome,
+  type PhraseOptions,
   type PhrasingResult,
   type PhrasingService,
   streamPhrasing,
@@ -30,6 +34,10 @@ export interface ProfileAnswer {
   replaceStreamed: boolean;
   /** Facts read, including any the LLM extraction added. */
   understood: Understood[];
+  /** What could not be used: the parser's leftovers, and figures the LLM gave that the user never typed. */
+  unused: string[];
+  /** How the LLM extraction went; null when none was asked for. */
+  extraction: { outcome: Outcome } | null;
 }
 
 export interface AnswerOptions {
@@ -45,19 +53,40 @@ export interface AnswerOptions {
 /**
  * Profile → Advice → phrased summary → the JSON contract, shared by the CLI, the console, Slack and
  * Teams. When the parser left words unread and extraction is on, the configured LLM may read them;
- * what the user typed always wins.
+ * what the user typed always wins. Extraction and phrasing share one budget.
  */
 export async function answerProfile(
   profile: Profile,
   deps: AnswerDeps,
   opts: AnswerOptions = {},
 ): Promise<{ ok: true; value: ProfileAnswer } | { ok: false; issues: DomainIssue[] }> {
+  const budget = deps.phrasing.answerBudget(opts.signal);
+  try {
+    return await answerWithin(profile, deps, opts, budget);
+  } finally {
+    budget.dispose();
+  }
+}
+
+async function answerWithin(
+  profile: Profile,
+  deps: AnswerDeps,
+  opts: AnswerOptions,
+  budget: AnswerBudget,
+): Promise<{ ok: true; value: ProfileAnswer } | { ok: false; issues: DomainIssue[] }> {
   let result = advise(profile, deps.catalog, { today: deps.today() });
   let chosen = profile;
   let understood = [...(opts.understood ?? [])];
-  const unused = opts.unused ?? [];
+  const unused = [...(opts.unused ?? [])];
+  let extraction: ProfileAnswer["extraction"] = null;
   if (result.ok && deps.extraction && deps.phrasing.configured && unused.length > 0 && opts.question) {
-    const x = await extractProfile(deps.phrasing, opts.question, profile, opts.signal);
+    const x = await extractProfile(deps.phrasing, opts.question, profile, { signal: opts.signal, budget });
+    extraction = { outcome: x.ok ? "llm" : x.outcome };
+    if (x.ok)
+      for (const r of x.refused)
+        unused.push(
+          `${r.field} = ${typeof r.value === "number" ? formatCount(r.value) : r.value} from ${x.provider}: no such figure in the question, so the default stands`,
+        );
     const richer =
       x.ok && x.added.length > 0 ? advise(x.profile, deps.catalog, { today: deps.today() }) : null;
     if (x.ok && richer?.ok) {
@@ -66,17 +95,20 @@ export async function answerProfile(
       const note = `read by ${x.provider} (${x.model}) from what the parser could not use`;
       understood = [
         ...understood,
-        ...x.added.map((a) => ({ field: a.field, value: a.value, text: unused.join(", "), note })),
+        ...x.added.map((a) => ({
+          field: a.field,
+          value: a.value,
+          text: (opts.unused ?? []).join(", "),
+          note,
+        })),
       ];
     }
   }
   if (!result.ok) return { ok: false, issues: result.error };
+  const phrase = { question: opts.question, signal: opts.signal, budget };
   const phrased = opts.onSummaryDelta
-    ? await streamSummary(deps.phrasing, result.value, opts)
-    : {
-        result: await deps.phrasing.phrase(result.value, { question: opts.question, signal: opts.signal }),
-        replace: false,
-      };
+    ? await streamSummary(deps.phrasing, result.value, opts, phrase)
+    : { result: await deps.phrasing.phrase(result.value, phrase), replace: false };
   return {
     ok: true,
     value: {
@@ -86,6 +118,8 @@ export async function answerProfile(
       summary: phrased.result,
       replaceStreamed: phrased.replace,
       understood,
+      unused,
+      extraction,
     },
   };
 }
@@ -94,16 +128,11 @@ async function streamSummary(
   service: PhrasingService,
   advice: Advice,
   opts: AnswerOptions,
+  phrase: PhraseOptions,
 ): Promise<{ result: PhrasingResult; replace: boolean }> {
-  for await (const event of streamPhrasing(service, advice, {
-    question: opts.question,
-    signal: opts.signal,
-  })) {
+  for await (const event of streamPhrasing(service, advice, phrase)) {
     if (event.kind === "delta") await opts.onSummaryDelta?.(event.text);
     else return { result: event.result, replace: event.replace };
   }
-  return {
-    result: await service.phrase(advice, { question: opts.question, signal: opts.signal }),
-    replace: true,
-  };
+  return { result: await service.phrase(advice, phrase), replace: true };
 }

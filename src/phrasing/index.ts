@@ -12,6 +12,7 @@ export {
 export { streamPhrasing } from "./stream.js";
 export { templateSummary } from "./template.js";
 export type {
+  AnswerBudget,
   Attempt,
   Outcome,
   PhraseOptions,

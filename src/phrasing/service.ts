@@ -2,6 +2,7 @@ import type { Advice } from "../domain/advice.js";
 import type { Logger } from "../logging.js";
 import type { Metrics } from "../metrics.js";
 import { type BreakerState, CircuitBreaker } from "./breaker.js";
+import { type BudgetRun, EXTRACTION_SHARE, startAnswerBudget, startRun } from "./budget.js";
 import { adviceDigest, PhrasingCache, phrasingKey } from "./cache.js";
 import { ProviderError } from "./errors.js";
 import { adviceFacts } from "./facts.js";
@@ -10,7 +11,7 @@ import { buildPrompt } from "./prompt.js";
 import { DEFAULT_RETRY, type RetryPolicy, realTiming, type Timing, withRetry } from "./retry.js";
 import { templateSummary } from "./template.js";
 import type {
-  Attempt,
+  AnswerBudget,
   ExtractionCall,
   Outcome,
   PhraseOptions,
@@ -34,18 +35,6 @@ export interface PhrasingDeps {
   logger: Logger;
   metrics: Pick<Metrics, "phraserOutcomes" | "llmTokens">;
   timing?: Timing;
-}
-
-/** One phrasing or extraction under way: its budget and its attempts. */
-export interface BudgetRun {
-  /** Aborts when the budget is spent or the caller cancels. */
-  signal: AbortSignal;
-  caller: AbortSignal | undefined;
-  budget: AbortSignal;
-  /** `timing.now()` at which the budget ends. */
-  deadline: number;
-  attempts: Attempt[];
-  dispose(): void;
 }
 
 /** One phrasing under way: the budget, and the Advice with its prompt and guard. */
@@ -102,19 +91,14 @@ export class PhrasingService {
     return this.breakers.get(p) as CircuitBreaker;
   }
 
-  /** Starts the budget's clock: a timer for the abort, the injected clock for retry decisions. */
-  budgetRun(opts: Pick<PhraseOptions, "signal"> = {}): BudgetRun {
-    const budget = new AbortController();
-    const timer = setTimeout(() => budget.abort(new Error("phrasing budget spent")), this.options.budgetMs);
-    timer.unref?.();
-    return {
-      signal: opts.signal ? AbortSignal.any([budget.signal, opts.signal]) : budget.signal,
-      caller: opts.signal,
-      budget: budget.signal,
-      deadline: this.timing.now() + this.options.budgetMs,
-      attempts: [],
-      dispose: () => clearTimeout(timer),
-    };
+  /** The time of one answer, shared by its extraction and its phrasing (pass it as `budget`). */
+  answerBudget(signal?: AbortSignal): AnswerBudget {
+    return startAnswerBudget(this.options.budgetMs, this.timing, signal);
+  }
+
+  /** Starts one step's clock: a timer for the abort, the injected clock for retry decisions. */
+  budgetRun(opts: Pick<PhraseOptions, "signal" | "budget"> = {}, share = 1): BudgetRun {
+    return startRun(this.options.budgetMs, this.timing, opts, share);
   }
 
   /** Starts one phrasing: the facts, the prompt, the guard and the budget. */
@@ -136,7 +120,7 @@ export class PhrasingService {
     const run = this.begin(advice, opts);
     try {
       for (const p of this.options.providers) {
-        if (run.signal.aborted) break;
+        if (this.outOfTime(run, p)) break;
         const cached = this.cached(p, run);
         if (cached) return cached;
         if (!this.breaker(p).tryAcquire()) {
@@ -158,12 +142,19 @@ export class PhrasingService {
     }
   }
 
-  /** A structured extraction through the first provider that can do it, within the same budget rules. */
-  async extract(call: ExtractionCall, signal?: AbortSignal): Promise<ExtractResult> {
-    const run = this.budgetRun(signal ? { signal } : {});
+  /**
+   * A structured extraction through the first provider that can do it, within the same budget rules;
+   * part of an answer's budget, it takes at most EXTRACTION_SHARE of it.
+   */
+  async extract(
+    call: ExtractionCall,
+    opts: Pick<PhraseOptions, "signal" | "budget"> = {},
+  ): Promise<ExtractResult> {
+    const run = this.budgetRun(opts, opts.budget ? EXTRACTION_SHARE : 1);
     try {
       for (const p of this.options.providers) {
-        if (run.signal.aborted || !p.extract) continue;
+        if (!p.extract) continue;
+        if (this.outOfTime(run, p, "extraction")) break;
         if (!this.breaker(p).tryAcquire()) {
           run.attempts.push({ provider: p.name, model: p.model, outcome: "circuit-open", requests: 0 });
           continue;
@@ -206,6 +197,18 @@ export class PhrasingService {
       this.failed(run, p, e, requests, purpose);
       return null;
     }
+  }
+
+  /** Whether the time ran out before this provider could be tried; the first such skip is recorded, with no request. */
+  outOfTime(run: BudgetRun, p: Phraser, purpose: Purpose = "phrasing"): boolean {
+    if (!run.signal.aborted) return false;
+    if (run.attempts.length === 0) {
+      const outcome = this.outcomeOf(undefined, run);
+      if (purpose === "extraction")
+        run.attempts.push({ provider: p.name, model: p.model, outcome, requests: 0 });
+      else this.record(run, p, outcome, 0);
+    }
+    return true;
   }
 
   /** Which outcome an error means: the caller's abort, the budget's, or the provider's coded failure. */

@@ -130,7 +130,7 @@ export async function* streamPhrasing(
   const run = svc.begin(advice, opts);
   try {
     for (const p of svc.providers) {
-      if (run.signal.aborted) break;
+      if (svc.outOfTime(run, p)) break;
       const cached = svc.cached(p, run);
       if (cached) {
         yield delta(cached.text);

@@ -112,10 +112,26 @@ export type StreamEvent =
   | { kind: "delta"; text: string }
   | { kind: "done"; result: PhrasingResult; replace: boolean };
 
+/**
+ * The time one answer may spend on LLMs, shared by its steps (extraction, then phrasing):
+ * `PhrasingService.answerBudget` starts it, each step takes what is left.
+ */
+export interface AnswerBudget {
+  /** Aborts when the answer's time is spent. */
+  signal: AbortSignal;
+  /** `timing.now()` at which it ends. */
+  deadline: number;
+  /** The caller's cancel signal, if any. */
+  caller?: AbortSignal;
+  dispose(): void;
+}
+
 /** Options of one phrasing call. */
 export interface PhraseOptions {
   /** The user's own words; sent to the LLM as quoted data, never logged. */
-  question?: string;
+  question?: string | undefined;
   /** Cancels the call (e.g. the chat request went away); the template answers. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
+  /** The answer's shared time, when an extraction ran before; else the call has the whole budget. */
+  budget?: AnswerBudget | undefined;
 }

@@ -1,14 +1,12 @@
-import { advise } from "../../domain/advise.js";
+import { answerProfile } from "../../conversation/answer-profile.js";
 import { CONCEPTS } from "../../domain/concepts.js";
 import { silentLogger } from "../../logging.js";
 import { createMetrics } from "../../metrics.js";
-import { createPhrasingService, extractProfile, type PhrasingResult } from "../../phrasing/index.js";
+import { createPhrasingService, type PhrasingResult } from "../../phrasing/index.js";
 import { answerView } from "../../render/answer-view.js";
 import { conceptMarkdown, conceptText, understoodLines } from "../../render/concept.js";
-import { adviceJson } from "../../render/json.js";
 import { adviceMarkdown } from "../../render/markdown.js";
 import { adviceText } from "../../render/text.js";
-import type { Understood } from "../../understanding/types.js";
 import { understand } from "../../understanding/understand.js";
 import { type CliContext, emit } from "../context.js";
 import { badInput, CliError } from "../errors.js";
@@ -54,32 +52,24 @@ export async function askCommand(ctx: CliContext, question: string): Promise<voi
         logger: silentLogger(),
         metrics: createMetrics(false),
       });
-      let understood: Understood[] = u.understood;
-      let result = advise(u.profile, ctx.catalog, { today: ctx.today });
-      // What the parser could not use goes to the LLM for structured extraction; its figures never override typed ones.
-      if (result.ok && ctx.phrasing.extraction && phrasing.configured && u.unused.length > 0) {
-        const x = await extractProfile(phrasing, question, u.profile);
-        const richer =
-          x.ok && x.added.length > 0 ? advise(x.profile, ctx.catalog, { today: ctx.today }) : null;
-        if (x.ok && richer?.ok) {
-          result = richer;
-          const note = `read by ${x.provider} (${x.model}) from what the parser could not use`;
-          understood = [...understood, ...x.added.map((a) => ({ ...a, text: u.unused.join(", "), note }))];
-        }
-      }
-      if (!result.ok) throw badInput(result.error.map((i) => i.message).join("; "));
-      const summary = await phrasing.phrase(result.value, { question });
+      // The same turn as every surface's: extraction of what the parser could not use, the engine, phrasing.
+      const r = await answerProfile(
+        u.profile,
+        { catalog: ctx.catalog, phrasing, extraction: ctx.phrasing.extraction, today: () => ctx.today },
+        { question, unused: u.unused, understood: u.understood },
+      );
+      if (!r.ok) throw badInput(r.issues.map((i) => i.message).join("; "));
+      const { summary, contract, understood, unused } = r.value;
       const by = phrasedBy(ctx, summary);
-      const contract = adviceJson(result.value);
       const view = answerView(contract);
-      const read = understoodLines(understood, u.unused);
+      const read = understoodLines(understood, unused);
       emit(
         ctx,
         [`Summary: ${summary.text}${by ? `\n(${by})` : ""}`, read, adviceText(view)]
           .filter(Boolean)
           .join("\n\n"),
         withLead(adviceMarkdown(view), `**Summary:** ${summary.text}${by ? `  \n_${by}_` : ""}`, [
-          understoodLines(understood, u.unused, "markdown"),
+          understoodLines(understood, unused, "markdown"),
         ]),
         {
           ...contract,
@@ -89,7 +79,7 @@ export async function askCommand(ctx: CliContext, question: string): Promise<voi
             model: summary.model,
             outcome: summary.outcome,
           },
-          understanding: { understood, unused: u.unused },
+          understanding: { understood, unused },
         },
       );
     }
