@@ -236,6 +236,19 @@ describe("rendering a digest", () => {
     expect(cardBytes(m.teamsCard)).toBeLessThan(TEAMS_CARD_MAX_BYTES);
   });
 
+  it("names a CATALOG_FILE price's date beside the package's, and stores the newest with the snapshot", () => {
+    expect(first.model).toMatchObject({ pricesAsOf: "2026-09-23", overridesAsOf: null });
+    const overridden = composeDigest(
+      input(NEXT_MONDAY, { catalog: buildCatalog({ pricesAt: NEXT_MONDAY }, CHEAPER_MINI) }),
+    );
+    // gpt-4o-mini's price comes from the override (2026-11-25); the other options' from the package.
+    expect(overridden.model).toMatchObject({ pricesAsOf: "2026-09-23", overridesAsOf: "2026-11-25" });
+    expect(overridden.snapshot?.asOf).toBe("2026-11-25");
+    expect(digestText(overridden.model)).toContain(
+      "hosted prices as of 2026-09-23; overrides as of 2026-11-25",
+    );
+  });
+
   it("says the same thing on every surface (golden text)", () => {
     const m = renderDigest(changed.model);
     expect(m.text).toBe("LLM cost digest: gpt-6-luna at $450.00 a month (changed since the last digest)");
@@ -243,7 +256,7 @@ describe("rendering a digest", () => {
     expect(JSON.stringify(m.teamsCard)).toContain("gpt-4o-mini input $0.15 → $0.12 per 1M tokens");
     expect(digestText(changed.model)).toMatchInlineSnapshot(`
       "LLM cost digest: 3M requests a month, 500 in / 200 out tokens
-      Period of 2026-11-30 · hosted prices as of 2026-09-23 · every Monday at 09:00 (Europe/Berlin)
+      Period of 2026-11-30 · hosted prices as of 2026-09-23; overrides as of 2026-11-25 · every Monday at 09:00 (Europe/Berlin)
 
       Options (monthly bill):
         1. gpt-6-luna, OpenAI API: $450.00 a month (was $300.00; +$150.00: volume +$150.00)

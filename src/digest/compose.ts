@@ -179,6 +179,29 @@ function spendOf(advice: AdviceJson, spend: ActualSpend, daysPerMonth: number): 
   };
 }
 
+/**
+ * The dates of the hosted prices the options used: the catalog package's, and the newest of the
+ * CATALOG_FILE entries that replaced it. The package's date alone would hide a newer override.
+ */
+function hostedAsOf(
+  advice: AdviceJson,
+  catalog: Catalog,
+): { pricesAsOf: string; overridesAsOf: string | null } {
+  const overridden = new Set(catalog.data.hostedPrices.map((h) => `${h.providerId}:${h.model}`));
+  let packageUsed = false;
+  let newestOverride: string | null = null;
+  for (const option of advice.options) {
+    const price = catalog.hostedPrice(option.modelId);
+    if (!price.ok) continue;
+    if (!overridden.has(price.value.key)) packageUsed = true;
+    else if (newestOverride === null || price.value.asOf > newestOverride) newestOverride = price.value.asOf;
+  }
+  if (newestOverride === null) return { pricesAsOf: advice.pricesAsOf, overridesAsOf: null };
+  return packageUsed
+    ? { pricesAsOf: advice.pricesAsOf, overridesAsOf: newestOverride }
+    : { pricesAsOf: newestOverride, overridesAsOf: null };
+}
+
 export function composeDigest(input: ComposeInput): ComposedDigest {
   const today = localDay(input.run.at, input.timezone);
   const base = {
@@ -187,6 +210,7 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
     runAt: input.run.at.toISOString(),
     today,
     pricesAsOf: input.catalog.hostedPricesAsOf,
+    overridesAsOf: null,
     scheduleLabel: input.scheduleLabel,
   };
   const result = advise(input.profile, input.catalog, { today });
@@ -218,9 +242,10 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
             ? "the previous digest's figures could not be read, so nothing is compared"
             : null,
         };
+  const asOf = hostedAsOf(advice, input.catalog);
   const model: DigestModel = {
     ...base,
-    pricesAsOf: advice.pricesAsOf,
+    ...asOf,
     verdict: advice.verdict,
     volume: VOLUME_FIELDS.filter(([f]) => now.volume[f] !== undefined).map(([field, label]) => ({
       field,
@@ -235,5 +260,9 @@ export function composeDigest(input: ComposeInput): ComposedDigest {
     issues: advice.issues.map((i) => i.message),
     problems: [],
   };
-  return { model, snapshot: { asOf: advice.pricesAsOf, data: now } };
+  const newest =
+    asOf.overridesAsOf !== null && asOf.overridesAsOf > asOf.pricesAsOf
+      ? asOf.overridesAsOf
+      : asOf.pricesAsOf;
+  return { model, snapshot: { asOf: newest, data: now } };
 }

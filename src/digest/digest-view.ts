@@ -132,7 +132,7 @@ export function digestView(m: DigestModel): DigestView {
   const moved = m.change.kind === "compared" && m.change.causes.length > 0;
   return {
     title: `LLM cost digest: ${volumeHeadline(m)}`,
-    subtitle: `Period of ${m.today} · hosted prices as of ${m.pricesAsOf} · ${m.scheduleLabel}`,
+    subtitle: `Period of ${m.today} · hosted prices as of ${m.pricesAsOf}${m.overridesAsOf ? `; overrides as of ${m.overridesAsOf}` : ""} · ${m.scheduleLabel}`,
     summary: top
       ? `LLM cost digest: ${top.model} at ${formatUsd(top.monthlyCostUsd)} a month${moved ? " (changed since the last digest)" : ""}`
       : "LLM cost digest: no option could be priced",

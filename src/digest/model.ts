@@ -88,7 +88,10 @@ export interface DigestModel {
   runAt: string;
   /** The day the engine priced for, in the subscription's time zone. */
   today: string;
+  /** The date of the hosted prices used: the catalog package's, or CATALOG_FILE's when only its entries were used. */
   pricesAsOf: string;
+  /** The newest CATALOG_FILE hosted price used beside the package's; null when none was. */
+  overridesAsOf: string | null;
   scheduleLabel: string;
   verdict: Verdict | null;
   volume: Array<{ field: string; label: string; value: number }>;
