@@ -227,7 +227,15 @@ async function main(): Promise<void> {
     }
   }
   for (const s of surfaces) {
-    await s.start();
+    try {
+      await s.start();
+    } catch (error) {
+      // A refused token or an unreachable platform: the surface's own one line, then the store closes cleanly.
+      logger.error({ err: error, surface: s.name }, "surface did not start");
+      const said = (error as { userMessage?: unknown }).userMessage;
+      await store.close().catch(() => {});
+      fail([`${s.name}: ${typeof said === "string" ? said : "could not start; see the log"}`]);
+    }
     readiness.started(s.name);
   }
   logger.info(

@@ -25,24 +25,14 @@ afterEach(async () => {
   silent = null;
 });
 
-/** An OpenAI-compatible server that takes every request and never answers: an LLM stuck mid-answer. */
-async function startSilentLlm(): Promise<{ url: string; asked: Promise<unknown> }> {
+/** A server that takes every request and never answers: an LLM stuck mid-answer, a Slack API that hangs. */
+async function startSilent(): Promise<{ base: string; asked: Promise<unknown> }> {
   const server = createServer(() => {});
   silent = server;
   const asked = once(server, "request");
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, asked };
-}
-
-/** A loopback port nothing listens on. */
-async function deadPort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const port = (server.address() as AddressInfo).port;
-  server.close();
-  await once(server, "close");
-  return port;
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, asked };
 }
 
 interface Started {
@@ -142,18 +132,20 @@ describe("npm start with Slack configured", { timeout: 120_000 }, () => {
     expect(s.logs().some((l) => l.includes('"msg":"shutting down"'))).toBe(true);
   });
 
-  it("is not ready while Slack cannot be reached, naming the check, as /slack/events turns events away", async () => {
+  it("is not ready while Slack does not answer, naming the check, as /slack/events turns events away", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "llm-advisor-service-"));
-    // auth.test goes to a port nothing listens on; the Slack client keeps retrying, so Slack never starts.
+    // auth.test waits on an API that never answers, so Slack is still starting when /readyz is asked.
+    const slack = await startSilent();
     const s = await startService({
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: `http://127.0.0.1:${await deadPort()}/api/`,
+      SLACK_API_URL: `${slack.base}/api/`,
       PORT: "0",
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
     });
     const base = `http://127.0.0.1:${s.port}`;
+    await slack.asked;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(503);
@@ -167,9 +159,40 @@ describe("npm start with Slack configured", { timeout: 120_000 }, () => {
     expect(event.status).toBe(503);
   });
 
+  it("exits 1 with the Slack surface's one line when Slack cannot be reached at start-up", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "llm-advisor-service-"));
+    // A port nothing listens on: after its bounded retry, Slack's start-up check gives up.
+    const closed = createServer().listen(0, "127.0.0.1");
+    await once(closed, "listening");
+    const port = (closed.address() as AddressInfo).port;
+    closed.close();
+    await once(closed, "close");
+    const proc = spawn(process.execPath, ["dist/main.js"], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: `http://127.0.0.1:${port}/api/`,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+      },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    child = proc;
+    let err = "";
+    proc.stderr?.on("data", (d) => {
+      err += String(d);
+    });
+    const [code] = (await once(proc, "close")) as [number | null];
+    expect(code).toBe(1);
+    // The surface's own words, after its name; no stack trace.
+    expect(err).toMatch(/^slack: SLACK_API_URL: .+\n$/);
+  });
+
   it("exits within SHUTDOWN_GRACE_MS on SIGTERM even with an answer stuck waiting on the LLM", async () => {
     fake = await startFakeSlack({ botToken: BOT_TOKEN });
-    const llm = await startSilentLlm();
+    const llm = await startSilent();
     const dataDir = await mkdtemp(join(tmpdir(), "llm-advisor-service-"));
     const s = await startService({
       SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -177,7 +200,7 @@ describe("npm start with Slack configured", { timeout: 120_000 }, () => {
       SLACK_API_URL: fake.apiUrl,
       LLM_PROVIDER: "openai",
       OPENAI_API_KEY: "sk-test-not-a-key",
-      OPENAI_BASE_URL: llm.url,
+      OPENAI_BASE_URL: `${llm.base}/v1`,
       // The phraser would wait a minute for the LLM; shutdown must not.
       PHRASING_BUDGET_MS: "60000",
       SHUTDOWN_GRACE_MS: "1000",
