@@ -12,9 +12,9 @@ export const adviceDigest = (a: Advice): string =>
   createHash("sha256").update(JSON.stringify(a)).digest("hex");
 
 /**
- * The key of one phrasing: the Advice's content, the provider and model, and the question. The
- * question is in the key because the LLM sees it: a text written around one user's words must not be
- * served to another user who got the same Advice.
+ * The key of one phrasing: the Advice's content, the provider and model, and the question's text.
+ * The question is in the key because it is part of the prompt (quoted data, prompt.ts): a text
+ * written around one user's words must not be served to another user who got the same Advice.
  */
 export const phrasingKey = (digest: string, provider: string, model: string, question = ""): string =>
   createHash("sha256").update(`${digest}\u0000${provider}\u0000${model}\u0000${question}`).digest("hex");
