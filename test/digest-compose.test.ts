@@ -158,6 +158,7 @@ describe("composing a digest", () => {
       days: 7,
       amountUsd: 85.2,
       buckets: 7,
+      note: null,
     };
     const d = composeDigest(input(MONDAY, { spend }));
     // Projected: gpt-4o-mini (the model in use) $390 a month × 7 / 30 days = $91.
@@ -171,6 +172,7 @@ describe("composing a digest", () => {
       projectedMonthlyUsd: 390,
       projectedFor: "gpt-4o-mini",
       daysPerMonth: 30,
+      note: null,
     });
     expect(digestText(d.model)).toContain(
       "OpenAI spend 2026-11-16 to 2026-11-22 (7 days): $85.20 actual; $91.00 projected for gpt-4o-mini ($390.00 a month × 7 / 30).",

@@ -14,9 +14,16 @@ const MONDAY = new Date("2026-11-23T08:00:00Z");
 // The week before Monday 2026-11-23: UTC days 2026-11-16 … 2026-11-22.
 const WEEK = spendWindow(WEEKLY, MONDAY);
 
+/** The costs client's clock: Monday noon UTC, so every day up to Sunday is over. */
+const NOW = new Date("2026-11-23T12:00:00Z");
+
 let fake: CostsFake;
-const client = (key = fake.adminKey, url = `${fake.url}/v1`) =>
-  new OpenAiCosts(createOpenAiCostsSdk({ adminKey: key, baseUrl: url, timeoutMs: 5000 }));
+const client = (key = fake.adminKey, url = `${fake.url}/v1`, projectIds: string[] = []) =>
+  new OpenAiCosts(
+    createOpenAiCostsSdk({ adminKey: key, baseUrl: url, timeoutMs: 5000 }),
+    projectIds,
+    () => NOW,
+  );
 
 beforeAll(async () => {
   fake = await startCostsFake();
@@ -68,6 +75,7 @@ describe("OpenAI organization costs", () => {
       days: 7,
       amountUsd: 85.2,
       buckets: 7,
+      note: null,
     });
     const queries = fake.queries();
     expect(queries.map((q) => q.get("page"))).toEqual([null, "page_3", "page_6"]);
@@ -140,12 +148,89 @@ describe("OpenAI organization costs", () => {
       { day: "2026-01-05", usd: 1 },
       { day: "2026-08-20", usd: 2 },
     ];
+    // 2026-01-01 to 2026-10-31: 31+28+31+30+31+30+31+31+30+31 = 304 days, all over by NOW.
     const year = {
       start: new Date("2026-01-01T00:00:00Z"),
-      end: new Date("2026-12-01T00:00:00Z"),
-      days: 334,
+      end: new Date("2026-11-01T00:00:00Z"),
+      days: 304,
     };
-    expect(await client().spend(year)).toMatchObject({ ok: true, amountUsd: 3, buckets: 334 });
+    expect(await client().spend(year)).toMatchObject({ ok: true, amountUsd: 3, days: 304, buckets: 304 });
     expect(fake.queries().map((q) => q.get("limit"))).toEqual(["180", "180"]);
+  });
+
+  it("counts only the days OpenAI reported, and says so", async () => {
+    // Two of the week's seven buckets (2026-11-18 and 2026-11-19) are missing from the answer.
+    const bucket = (d: string, usd: number) => ({
+      object: "bucket",
+      start_time: Date.parse(`${d}T00:00:00Z`) / 1000,
+      end_time: Date.parse(`${d}T00:00:00Z`) / 1000 + 86_400,
+      results: [{ object: "organization.costs.result", amount: { value: usd, currency: "usd" } }],
+    });
+    fake.queue({
+      kind: "text",
+      text: JSON.stringify({
+        object: "page",
+        data: [
+          bucket("2026-11-16", 10),
+          bucket("2026-11-17", 10),
+          bucket("2026-11-20", 10),
+          bucket("2026-11-21", 10),
+          bucket("2026-11-22", 10),
+        ],
+        has_more: false,
+        next_page: null,
+      }),
+    });
+    const spend = await client().spend(WEEK);
+    // 5 days × $10 = $50; the projection is pro-rated to 5 days, not 7: $390 × 5 / 30 = $65.
+    expect(spend).toEqual({
+      ok: true,
+      from: "2026-11-16",
+      to: "2026-11-22",
+      days: 5,
+      amountUsd: 50,
+      buckets: 5,
+      note: "OpenAI reported 5 of the 7 days from 2026-11-16 to 2026-11-22; the projection covers the 5 reported days",
+    });
+    const text = digestWith(spend);
+    expect(text).toContain("OpenAI spend 2026-11-16 to 2026-11-22 (5 days): $50.00 actual; $65.00 projected");
+    expect(text).toContain(
+      "Actual spend: OpenAI reported 5 of the 7 days from 2026-11-16 to 2026-11-22; the projection covers the 5 reported days.",
+    );
+  });
+
+  it("leaves out a UTC day that is not over yet", async () => {
+    // A window reaching into Monday 2026-11-23, read at noon that day: Monday's costs are still coming in.
+    const window = {
+      start: new Date("2026-11-20T00:00:00Z"),
+      end: new Date("2026-11-24T00:00:00Z"),
+      days: 4,
+    };
+    // 2026-11-20 $30.10 + 2026-11-22 $31.60 = $61.70 over the three days that are over.
+    expect(await client().spend(window)).toEqual({
+      ok: true,
+      from: "2026-11-20",
+      to: "2026-11-22",
+      days: 3,
+      amountUsd: 61.7,
+      buckets: 3,
+      note: "2026-11-23 left out: the UTC day is not over yet; the projection covers the 3 reported days",
+    });
+  });
+
+  it("asks for the configured projects only, and the fake answers with theirs", async () => {
+    fake.days = [
+      { day: "2026-11-16", usd: 5, projectId: "proj_a" },
+      { day: "2026-11-16", usd: 7, projectId: "proj_b" },
+      { day: "2026-11-17", usd: 11, projectId: "proj_c" },
+    ];
+    // proj_a $5 + proj_b $7 = $12; proj_c is not asked for.
+    expect(await client(fake.adminKey, `${fake.url}/v1`, ["proj_a", "proj_b"]).spend(WEEK)).toMatchObject({
+      ok: true,
+      amountUsd: 12,
+    });
+    expect(fake.queries()[0]?.getAll("project_ids[]")).toEqual(["proj_a", "proj_b"]);
+    // The whole organization when no project is configured: $5 + $7 + $11 = $23.
+    expect(await client().spend(WEEK)).toMatchObject({ ok: true, amountUsd: 23 });
   });
 });

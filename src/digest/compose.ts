@@ -176,6 +176,7 @@ function spendOf(advice: AdviceJson, spend: ActualSpend, daysPerMonth: number): 
     projectedUsd: n(dec(option.monthlyCostUsd).times(spend.days).dividedBy(daysPerMonth)),
     projectedFor: option.model,
     daysPerMonth,
+    note: spend.note,
   };
 }
 

@@ -102,8 +102,8 @@ function spendLine(s: SpendSection | null): { line: string | null; note: string 
   if (!s) return { line: null, note: null };
   if (s.kind === "unavailable") return { line: null, note: `Actual spend is not shown: ${s.note}.` };
   return {
-    line: `OpenAI spend ${s.from} to ${s.to} (${s.days} days): ${formatUsd(s.amountUsd)} actual; ${formatUsd(s.projectedUsd)} projected for ${s.projectedFor} (${formatUsd(s.projectedMonthlyUsd)} a month × ${s.days} / ${s.daysPerMonth}).`,
-    note: null,
+    line: `OpenAI spend ${s.from} to ${s.to} (${s.days} ${s.days === 1 ? "day" : "days"}): ${formatUsd(s.amountUsd)} actual; ${formatUsd(s.projectedUsd)} projected for ${s.projectedFor} (${formatUsd(s.projectedMonthlyUsd)} a month × ${s.days} / ${s.daysPerMonth}).`,
+    note: s.note ? `Actual spend: ${s.note}.` : null,
   };
 }
 

@@ -79,6 +79,8 @@ export type SpendSection =
       projectedMonthlyUsd: number;
       projectedFor: string;
       daysPerMonth: number;
+      /** Why fewer days than the period's are compared (days OpenAI left out, today not over); null otherwise. */
+      note: string | null;
     }
   | { kind: "unavailable"; note: string };
 

@@ -10,7 +10,18 @@ import type { SpendWindow } from "./periods.js";
  * @see https://platform.openai.com/docs/api-reference/usage/costs
  */
 export type ActualSpend =
-  | { ok: true; from: string; to: string; days: number; amountUsd: number; buckets: number }
+  | {
+      ok: true;
+      /** The first and last UTC day OpenAI reported complete costs for. */
+      from: string;
+      to: string;
+      /** Complete days reported: fewer than the window's when OpenAI left days out or today is not over. */
+      days: number;
+      amountUsd: number;
+      buckets: number;
+      /** Why fewer days than the window's are counted; null when all were. */
+      note: string | null;
+    }
   | { ok: false; code: SpendProblem; note: string };
 
 export type SpendProblem =
@@ -101,16 +112,65 @@ function failure(e: unknown): ActualSpend {
   return problem("malformed", "OpenAI's costs API returned a body I could not read");
 }
 
+/** One day's costs as OpenAI bucketed them (UTC). */
+interface DayBucket {
+  startMs: number;
+  endMs: number;
+  usd: Dec;
+}
+
+/**
+ * The spend over the days OpenAI actually reported, not the window's nominal length: a day whose
+ * bucket has not ended yet (its costs are still coming in) is left out, and missing days are said.
+ */
+function summarise(window: SpendWindow, all: readonly DayBucket[], now: Date): ActualSpend {
+  const inWindow = all.filter((b) => b.startMs >= window.start.getTime() && b.startMs < window.end.getTime());
+  const complete = inWindow.filter((b) => b.endMs <= now.getTime()).sort((a, b) => a.startMs - b.startMs);
+  const open = inWindow.filter((b) => b.endMs > now.getTime());
+  const first = complete[0];
+  const last = complete[complete.length - 1];
+  if (!first || !last)
+    return problem(
+      "no-data",
+      `OpenAI reported no complete day of costs for ${day(window.start)} to ${lastDay(window)}`,
+    );
+  const notes: string[] = [];
+  if (open.length > 0)
+    notes.push(
+      `${open.map((b) => day(new Date(b.startMs))).join(", ")} left out: the UTC day is not over yet`,
+    );
+  const missing = window.days - complete.length - open.length;
+  if (missing > 0)
+    notes.push(
+      `OpenAI reported ${complete.length + open.length} of the ${window.days} days from ${day(window.start)} to ${lastDay(window)}`,
+    );
+  return {
+    ok: true,
+    from: day(new Date(first.startMs)),
+    to: day(new Date(last.startMs)),
+    days: complete.length,
+    amountUsd: toJsonNumber(
+      complete.reduce((t, b) => t.plus(b.usd), ZERO).toDecimalPlaces(6, Dec.ROUND_HALF_UP),
+    ),
+    buckets: complete.length,
+    note:
+      notes.length > 0
+        ? `${notes.join("; ")}; the projection covers the ${complete.length} reported days`
+        : null,
+  };
+}
+
 /** `GET /v1/organization/costs` with `bucket_width=1d`, following `next_page` until `has_more` is false. */
 export class OpenAiCosts implements CostsSource {
   constructor(
     private readonly sdk: CostsSdk,
     private readonly projectIds: readonly string[] = [],
+    /** The clock that says which UTC days are over; a parameter for tests. */
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async spend(window: SpendWindow): Promise<ActualSpend> {
-    let total: Dec = ZERO;
-    let buckets = 0;
+    const buckets = new Map<number, DayBucket>();
     let page: string | undefined;
     for (let n = 0; n < MAX_PAGES; n++) {
       let raw: unknown;
@@ -129,29 +189,21 @@ export class OpenAiCosts implements CostsSource {
       const parsed = CostsPageSchema.safeParse(raw);
       if (!parsed.success) return failure(parsed.error);
       for (const bucket of parsed.data.data) {
-        buckets += 1;
+        let usd: Dec = ZERO;
         for (const r of bucket.results) {
           if (!r.amount) continue;
           if (r.amount.currency.toLowerCase() !== "usd")
             return problem("currency", `OpenAI reported costs in ${r.amount.currency}, not USD`);
-          total = total.plus(dec(r.amount.value));
+          usd = usd.plus(dec(r.amount.value));
         }
+        // A bucket repeated across pages is counted once.
+        buckets.set(bucket.start_time, {
+          startMs: bucket.start_time * 1000,
+          endMs: bucket.end_time * 1000,
+          usd,
+        });
       }
-      if (!parsed.data.has_more) {
-        if (buckets === 0)
-          return problem(
-            "no-data",
-            `OpenAI reported no costs for ${day(window.start)} to ${lastDay(window)}`,
-          );
-        return {
-          ok: true,
-          from: day(window.start),
-          to: lastDay(window),
-          days: window.days,
-          amountUsd: toJsonNumber(total.toDecimalPlaces(6, Dec.ROUND_HALF_UP)),
-          buckets,
-        };
-      }
+      if (!parsed.data.has_more) return summarise(window, [...buckets.values()], this.now());
       if (!parsed.data.next_page)
         return problem("malformed", "OpenAI's costs API said there were more pages but gave no next_page");
       page = parsed.data.next_page;

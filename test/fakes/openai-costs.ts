@@ -6,7 +6,8 @@ import { type LoopbackFake, type Received, type Reply, startLoopback } from "./l
  * `start_time` (inclusive), `end_time` (exclusive), `bucket_width=1d`, `limit` buckets a page and a
  * `page` cursor; it answers `{ object: "page", data: [bucket], has_more, next_page }`, each bucket
  * `{ object: "bucket", start_time, end_time, results: [{ object: "organization.costs.result",
- * amount: { value, currency }, line_item, project_id }] }`. A wrong key gets OpenAI's 401 body.
+ * amount: { value, currency }, line_item, project_id }] }`; `project_ids` keeps only those projects'
+ * costs. A wrong key gets OpenAI's 401 body.
  * Queue `{ kind: "text", text }` to answer a raw body instead, or `{ kind: "error", status }`.
  * @see https://platform.openai.com/docs/api-reference/usage/costs
  */
@@ -16,6 +17,8 @@ export interface CostDay {
   day: string;
   usd: number | string;
   currency?: string;
+  /** The project the cost belongs to; `project_ids` filters on it as OpenAI does. */
+  projectId?: string;
 }
 
 export interface CostsFake extends LoopbackFake {
@@ -70,10 +73,16 @@ export async function startCostsFake(adminKey = "sk-admin-test-key-0123456789"):
       !(url.searchParams.get("bucket_width") ?? "1d")
     )
       return json(res, 400, openAiError("Invalid parameters", "invalid_request_error", null));
+    // The SDK sends arrays as project_ids[]=a&project_ids[]=b; a plain project_ids is read too.
+    const projects = [...url.searchParams.getAll("project_ids[]"), ...url.searchParams.getAll("project_ids")];
     const buckets = [];
     for (let t = start; t < end; t += DAY_S) {
       const day = new Date(t * 1000).toISOString().slice(0, 10);
-      const entries = (self?.days ?? []).filter((d) => d.day === day);
+      const entries = (self?.days ?? []).filter(
+        (d) =>
+          d.day === day &&
+          (projects.length === 0 || (d.projectId !== undefined && projects.includes(d.projectId))),
+      );
       buckets.push({
         object: "bucket",
         start_time: t,
@@ -82,7 +91,7 @@ export async function startCostsFake(adminKey = "sk-admin-test-key-0123456789"):
           object: "organization.costs.result",
           amount: { value: e.usd, currency: e.currency ?? "usd" },
           line_item: null,
-          project_id: null,
+          project_id: e.projectId ?? null,
         })),
       });
     }

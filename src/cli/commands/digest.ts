@@ -120,7 +120,7 @@ async function withScheduler<T>(
       posters,
       catalogAt: () => catalog.value,
       costs: costs
-        ? new OpenAiCosts(createOpenAiCostsSdk({ ...costs, timeoutMs: 30_000 }), costs.projectIds)
+        ? new OpenAiCosts(createOpenAiCostsSdk({ ...costs, timeoutMs: 30_000 }), costs.projectIds, io.now)
         : null,
       logger: silentLogger(),
       metrics,
