@@ -6,7 +6,9 @@ import { type LoopbackFake, type Received, type Reply, startLoopback } from "./l
  * tests post to the bot, so replies made through the real botbuilder SDK land here.
  * - `POST /v3/conversations/{conversationId}/activities`: send to a conversation (a new message);
  * - `POST /v3/conversations/{conversationId}/activities/{activityId}`: reply to an activity;
- * - `PUT /v3/conversations/{conversationId}/activities/{activityId}`: update a posted activity.
+ * - `PUT /v3/conversations/{conversationId}/activities/{activityId}`: update a posted activity;
+ * - `GET /v3/conversations/{conversationId}/members/{userId}`: one member (TeamsInfo.getMember; in a
+ *   channel the conversation is the team), 404 for someone not in it (see `setMembers`).
  * Each answers `200 {"id": ...}` (a ResourceResponse) or, queued, an error in the connector's
  * `{ "error": { "code", "message" } }` shape.
  * @see https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference
@@ -38,10 +40,15 @@ export interface FakeBotConnector {
   waitFor<T>(pick: (calls: ConnectorCall[]) => T | null | undefined | false, timeoutMs?: number): Promise<T>;
   /** Makes the next calls fail with these HTTP statuses, in order. */
   failNext(...statuses: number[]): void;
+  /** Who belongs to a team or chat (user ids as in `from.id`); everyone, where none were set. */
+  setMembers(conversationId: string, userIds: string[]): void;
+  /** The member lookups the bot made, as conversation and user id. */
+  memberLookups(): Array<{ conversationId: string; userId: string }>;
   close(): Promise<void>;
 }
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?\/?(?:\?.*)?$/;
+const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)\/?(?:\?.*)?$/;
 
 function callOf(r: Received, postedId: string): ConnectorCall | null {
   const m = ROUTE.exec(r.path);
@@ -63,6 +70,8 @@ function callOf(r: Received, postedId: string): ConnectorCall | null {
 
 export async function startBotConnector(): Promise<FakeBotConnector> {
   const calls: ConnectorCall[] = [];
+  const members = new Map<string, Set<string>>();
+  const lookups: Array<{ conversationId: string; userId: string }> = [];
   let next = 1;
   const handle = (r: Received, reply: Reply, res: ServerResponse) => {
     const json = (status: number, body: unknown) => {
@@ -73,6 +82,19 @@ export async function startBotConnector(): Promise<FakeBotConnector> {
       json(reply.status, {
         error: { code: "ServiceError", message: reply.message ?? "fake connector error" },
       });
+      return;
+    }
+    const member = r.method === "GET" ? MEMBER.exec(r.path) : null;
+    if (member) {
+      const conversationId = decodeURIComponent(member[1] ?? "");
+      const userId = decodeURIComponent(member[2] ?? "");
+      lookups.push({ conversationId, userId });
+      const known = members.get(conversationId);
+      if (known && !known.has(userId)) {
+        json(404, { error: { code: "MemberNotFoundInConversation", message: "The member was not found." } });
+        return;
+      }
+      json(200, { id: userId, name: userId, objectId: `aad-${userId}`, userRole: "user", tenantId: "fake" });
       return;
     }
     const postedId = r.method === "PUT" ? "" : `1700000${String(next++).padStart(6, "0")}`;
@@ -106,6 +128,10 @@ export async function startBotConnector(): Promise<FakeBotConnector> {
       }
     },
     failNext: (...statuses) => fake.queue(...statuses.map((status) => ({ kind: "error" as const, status }))),
+    setMembers: (conversationId, userIds) => {
+      members.set(conversationId, new Set(userIds));
+    },
+    memberLookups: () => [...lookups],
     close: () => fake.close(),
   };
 }

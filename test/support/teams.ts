@@ -29,6 +29,8 @@ export const GRACE = {
 };
 export const PERSONAL_CHAT = "a:1personal-chat-with-ada";
 export const CHANNEL = "19:general-channel@thread.tacv2";
+/** The team the channel belongs to: Teams looks members up by team. */
+export const TEAM = "19:team-general@thread.tacv2";
 
 export interface TeamsHarness {
   url: string;
@@ -100,9 +102,9 @@ const teamsChannelData = (scope: "personal" | "channel") =>
   scope === "channel"
     ? {
         teamsChannelId: CHANNEL,
-        teamsTeamId: "19:team-general@thread.tacv2",
+        teamsTeamId: TEAM,
         channel: { id: CHANNEL },
-        team: { id: "19:team-general@thread.tacv2" },
+        team: { id: TEAM },
         tenant: { id: TENANT },
       }
     : { tenant: { id: TENANT } };
@@ -172,22 +174,27 @@ export function channelMention(text: string, root?: string): Record<string, unkn
   };
 }
 
+/** A channel's activities name its team (TeamsInfo needs it); a chat's only the tenant. */
+const channelDataFor = (conversation: Record<string, unknown>) =>
+  teamsChannelData(conversation.conversationType === "channel" ? "channel" : "personal");
+
 /** The `adaptiveCard/action` invoke Teams sends when Action.Execute is pressed on the card `cardId`. */
 export function executeInvoke(
   conversation: Record<string, unknown>,
   cardId: string,
   data: Record<string, unknown>,
   verb = String(data.action),
+  from: Record<string, unknown> = ADA,
 ): Record<string, unknown> {
   return {
     type: "invoke",
     name: "adaptiveCard/action",
     id: `f:${nextId()}`,
     channelId: "msteams",
-    from: ADA,
+    from,
     recipient: BOT,
     conversation,
-    channelData: { tenant: { id: TENANT } },
+    channelData: channelDataFor(conversation),
     replyToId: cardId,
     value: { action: { type: "Action.Execute", verb, data }, trigger: "manual" },
   };
@@ -198,15 +205,16 @@ export function submitMessage(
   conversation: Record<string, unknown>,
   cardId: string,
   data: Record<string, unknown>,
+  from: Record<string, unknown> = ADA,
 ): Record<string, unknown> {
   return {
     type: "message",
     id: nextId(),
     channelId: "msteams",
-    from: ADA,
+    from,
     recipient: BOT,
     conversation,
-    channelData: { tenant: { id: TENANT } },
+    channelData: channelDataFor(conversation),
     replyToId: cardId,
     value: data,
   };

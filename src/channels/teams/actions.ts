@@ -1,14 +1,16 @@
 import type { Conversation } from "../../conversation/conversation.js";
-import { normalizeTimezone } from "../../digest/index.js";
+import { digestReplyText, normalizeTimezone, subscribeToAnswer } from "../../digest/index.js";
+import type { Catalog } from "../../domain/catalog/catalog.js";
 import type { AnswerActionValue } from "../../render/answer-actions.js";
 import { chartInputFromAdvice } from "../../render/chart.js";
 import type { AdaptiveCard } from "../../render/teams/answer-card.js";
-import type { Store } from "../../store/index.js";
+import type { Store, StoredAnswer } from "../../store/index.js";
 import { channelOf, scopeOf, type TeamsActivity, userOf } from "./activity.js";
 import { chartOutgoing } from "./chart-message.js";
 import {
   answerWithDetail,
   detailCard,
+  digestWording,
   placeOf,
   subscribedText,
   summaryOf,
@@ -17,12 +19,11 @@ import {
 import type { Replier } from "./reply.js";
 import type { RecentSummaries } from "./summaries.js";
 
-/** The default digest schedule for a subscription made from an answer: Mondays 09:00. */
-const WEEKLY_CRON = "0 9 * * 1";
-
 export interface ActionDeps {
   conversation: Conversation;
-  store: Pick<Store, "threads" | "subscriptions">;
+  store: Pick<Store, "threads" | "subscriptions" | "deliveries">;
+  catalog: Catalog;
+  now: () => Date;
   /** DIGEST_DEFAULT_TIMEZONE, for when Teams sends no time zone for the user. */
   digestTimezone?: string;
   summaries: RecentSummaries;
@@ -47,6 +48,8 @@ export async function runAction(
   value: AnswerActionValue,
   reply: Replier,
   via: "invoke" | "submit",
+  /** Whether the presser belongs to the channel (membership.ts); asked only by Subscribe. */
+  isMember: () => Promise<boolean>,
 ): Promise<ActionOutcome> {
   const r = await deps.conversation.action(value.answerId, value.action, { userId: userOf(a) }, "teams");
   switch (r.kind) {
@@ -76,21 +79,8 @@ export async function runAction(
       await reply.send(chartOutgoing({ title: r.title, png: r.png, answerId: r.answer.id, input }));
       return { message: "Posted the break-even chart in the thread." };
     }
-    case "subscribe": {
-      const s = await deps.store.subscriptions.create({
-        channel: channelOf(a),
-        profile: r.answer.profile,
-        answerId: r.answer.id,
-        // The presser's own zone when Teams sends one, else the configured default.
-        schedule: {
-          cron: WEEKLY_CRON,
-          timezone: normalizeTimezone(a.localTimezone ?? "") ?? deps.digestTimezone ?? "UTC",
-        },
-        createdBy: userOf(a),
-      });
-      await reply.send({ kind: "text", text: subscribedText(s.subscription, s.created, scopeOf(a)) });
-      return { message: s.created ? "Subscribed to a weekly digest." : "Already subscribed." };
-    }
+    case "subscribe":
+      return subscribe(deps, a, r.answer, reply, via, await isMember());
     case "what-if": {
       const posted = await reply.send(turnOutgoing(r.turn, scopeOf(a)));
       if (r.turn.kind === "answer") deps.summaries.remember(r.turn.answer.id, summaryOf(r.turn));
@@ -108,4 +98,34 @@ export async function runAction(
       };
     }
   }
+}
+
+/**
+ * Subscribe: the digest module's own rule (members only, weekly on Monday 09:00 in the presser's
+ * zone, else DIGEST_DEFAULT_TIMEZONE), confirmed in the thread with how to change or stop it.
+ */
+async function subscribe(
+  deps: ActionDeps,
+  a: TeamsActivity,
+  answer: StoredAnswer,
+  reply: Replier,
+  via: "invoke" | "submit",
+  isChannelMember: boolean,
+): Promise<ActionOutcome> {
+  const { store, catalog, now, digestTimezone } = deps;
+  const r = await subscribeToAnswer(
+    { store, catalog, now, defaultTimezone: digestTimezone },
+    {
+      channel: channelOf(a),
+      actor: { userId: userOf(a), isChannelMember, timezone: normalizeTimezone(a.localTimezone ?? "") },
+      answerId: answer.id,
+    },
+  );
+  if (r.kind !== "subscribed") {
+    const message = digestWording(digestReplyText(r), scopeOf(a));
+    if (via === "submit") await reply.send({ kind: "text", text: `Sorry: ${message}` });
+    return { message };
+  }
+  await reply.send({ kind: "text", text: subscribedText(r.subscription, r.created, scopeOf(a)) });
+  return { message: r.created ? "Subscribed to a weekly digest." : "Already subscribed." };
 }

@@ -26,6 +26,7 @@ import {
 } from "./activity.js";
 import { threadFor } from "./chat-threads.js";
 import { parseMessage, type TeamsCommandName } from "./commands.js";
+import { isMemberHere } from "./membership.js";
 import { digestWording, helpText, NEW_WITHOUT_QUESTION, summaryOf, turnOutgoing } from "./messages.js";
 import { Replier } from "./reply.js";
 import { RecentSummaries } from "./summaries.js";
@@ -131,7 +132,9 @@ export class AdvisorBot extends ActivityHandler {
     const reply = this.replier(context);
     const value = actionValueOf(a.value);
     if (value) {
-      await runAction({ ...this.deps, summaries: this.summaries }, a, value, reply, "submit");
+      await runAction({ ...this.deps, summaries: this.summaries }, a, value, reply, "submit", () =>
+        isMemberHere(context, a, this.deps.metrics),
+      );
       return;
     }
     // Outside 1:1 chats Teams may deliver messages that do not address the bot; those are not for it.
@@ -195,6 +198,7 @@ export class AdvisorBot extends ActivityHandler {
       value,
       this.replier(context),
       "invoke",
+      () => isMemberHere(context, a, this.deps.metrics),
     );
     // botbuilder types `value` as an object, but Teams' message response carries a string.
     const body: unknown = "card" in outcome ? outcome.card : outcome.message;

@@ -5,7 +5,7 @@ import { buildCatalog } from "../../domain/catalog/catalog.js";
 import type { Profile } from "../../domain/profile.js";
 import { adviceJson } from "../../render/json.js";
 import { cardBytes, TEAMS_CARD_MAX_BYTES } from "../../render/teams/answer-card.js";
-import type { StoredAnswer, Subscription } from "../../store/index.js";
+import type { StoredAnswer } from "../../store/index.js";
 import { answerWithDetail, detailCard, digestWording, helpText, subscribedText } from "./messages.js";
 
 const TODAY = "2026-11-21";
@@ -91,7 +91,7 @@ describe("Teams detail cards", () => {
 
 describe("Teams texts", () => {
   it("confirms a subscription with how to change or stop it", () => {
-    const s = { id: "sub-1", schedule: { cron: "0 9 * * 1", timezone: "UTC" } } as Subscription;
+    const s = { id: "sub-1", schedule: "every Monday at 09:00 (UTC)" };
     expect(subscribedText(s, true, "channel")).toMatchInlineSnapshot(`
       "Subscribed: this channel gets a cost digest for this answer's question every Monday at 09:00 (UTC), with prices recomputed each time.
 

@@ -1,5 +1,5 @@
 import type { Answered, Turn } from "../../conversation/conversation.js";
-import { describeSchedule } from "../../digest/index.js";
+import type { DigestReply } from "../../digest/index.js";
 import { answerView } from "../../render/answer-view.js";
 import { conceptMarkdown } from "../../render/concept.js";
 import { breakdownView, helpLines, planLines } from "../../render/detail-views.js";
@@ -13,7 +13,7 @@ import {
   card,
   cardBytes,
 } from "../../render/teams/answer-card.js";
-import type { StoredAnswer, Subscription } from "../../store/index.js";
+import type { StoredAnswer } from "../../store/index.js";
 import type { ConversationScope } from "./activity.js";
 import { commandList } from "./commands.js";
 
@@ -154,7 +154,11 @@ export function digestWording(text: string, scope: ConversationScope): string {
 }
 
 /** Confirms a digest subscription, with how to change or stop it (the `digest …` commands' words). */
-export function subscribedText(s: Subscription, created: boolean, scope: ConversationScope): string {
+export function subscribedText(
+  s: Pick<Extract<DigestReply, { kind: "subscribed" }>["subscription"], "id" | "schedule">,
+  created: boolean,
+  scope: ConversationScope,
+): string {
   const where = scope === "channel" ? "this channel" : "this chat";
   const say =
     scope === "personal"
@@ -163,7 +167,7 @@ export function subscribedText(s: Subscription, created: boolean, scope: Convers
         ? "@mention me in this thread with"
         : "@mention me with";
   return [
-    `${created ? "Subscribed" : "Already subscribed"}: ${where} gets a cost digest for this answer's question ${describeSchedule(s.schedule)}, with prices recomputed each time.`,
+    `${created ? "Subscribed" : "Already subscribed"}: ${where} gets a cost digest for this answer's question ${s.schedule}, with prices recomputed each time.`,
     `Digest id: \`${s.id}\`. To stop it, ${say} \`digest off ${s.id}\`. To change when it comes, ${say} a schedule such as \`digest weekly fri 08:00 Europe/Berlin\`. \`digest list\` shows ${where}'s digests.`,
   ].join("\n\n");
 }
