@@ -177,3 +177,12 @@ describe("applyFollowUp: other kinds", () => {
     );
   });
 });
+
+describe("applyFollowUp: volumes that cannot be costed", () => {
+  it("refuses 0x, which would leave a volume of zero", () => {
+    expect(applyFollowUp(thread, "0x", catalog)).toEqual({
+      kind: "invalid",
+      problems: ['"0x" is a volume of zero, which costs nothing; give a volume above zero'],
+    });
+  });
+});

@@ -8,7 +8,7 @@ import { readText } from "./read-text.js";
 import type { VolumeScale } from "./reading.js";
 import { byStart } from "./spans.js";
 import type { ChangeValue, FollowUpResult, ProfileChange, Understood } from "./types.js";
-import { checkProfile, tooLong } from "./validate.js";
+import { checkProfile, tooLong, volumeProblems } from "./validate.js";
 
 const FIELDS = Object.keys(ProfileSchema.shape) as ProfileField[];
 const VOICE_FIELDS = ["callsPerMonth", "minutesPerCall", "smsPerCall", "ttsCharactersPerCall"] as const;
@@ -72,6 +72,8 @@ export function applyFollowUp(previous: Profile, text: string, catalog: Catalog)
   const understood = [...combined.understood];
   for (const scale of reading.scales) understood.push(...scaleVolume(combined.profile, before, scale));
 
+  const refused = volumeProblems(understood);
+  if (refused.length > 0) return { kind: "invalid", problems: refused };
   const checked = checkProfile(combined.profile, understood);
   if (!checked.ok) return { kind: "invalid", problems: checked.problems };
   const after = resolveProfile(checked.profile, catalog).profile;

@@ -110,6 +110,20 @@ describe("understand: a question as people write it", () => {
 });
 
 describe("understand: refusals", () => {
+  it.each([
+    [
+      "0 requests a month",
+      '"0 requests a month" is a volume of zero, which costs nothing; give a volume above zero',
+    ],
+    ["0.5 requests a day", '"0.5 requests a day": requests and calls are whole; give a whole number'],
+    [
+      "0 minutes per call",
+      '"0 minutes per call": a call of zero minutes costs nothing; give the minutes per call',
+    ],
+  ])("refuses %j", (text, problem) => {
+    expect(problems(text)).toEqual([problem]);
+  });
+
   it("refuses a negative volume, naming the words", () => {
     expect(problems("-500 requests a month")).toEqual([
       'requests per month cannot be negative: "-500 requests a month"',

@@ -3,7 +3,7 @@ import { detectConcept } from "./detect-concept.js";
 import { readText } from "./read-text.js";
 import { byStart } from "./spans.js";
 import type { ModelLookup, UnderstandResult } from "./types.js";
-import { checkProfile, tooLong } from "./validate.js";
+import { checkProfile, tooLong, volumeProblems } from "./validate.js";
 
 /**
  * Turns a question into a Profile, with no LLM: every fact taken is listed with its text, every
@@ -20,6 +20,8 @@ export function understand(text: string, catalog: ModelLookup): UnderstandResult
   if (conceptId) return { kind: "concept", conceptId };
 
   const combined = combineFacts({}, reading.facts, { mode: "question" });
+  const refused = volumeProblems(combined.understood);
+  if (refused.length > 0) return { kind: "invalid", problems: refused };
   const checked = checkProfile(combined.profile, combined.understood);
   if (!checked.ok) return { kind: "invalid", problems: checked.problems };
   const unused = [...reading.unused, ...combined.conflicts].sort(byStart).map((l) => l.text);

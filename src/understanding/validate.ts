@@ -32,3 +32,23 @@ export function tooLong(text: string): string | undefined {
   if (text.length <= MAX_QUESTION_CHARS) return undefined;
   return `question too long (${formatNumber(text.length)} characters; the limit is ${formatNumber(MAX_QUESTION_CHARS)})`;
 }
+
+const COUNTED: ReadonlySet<string> = new Set(["requestsPerMonth", "requestsPerDay", "callsPerMonth"]);
+
+/**
+ * Figures the schema allows but a question cannot mean: a volume of zero (nothing to cost), a
+ * fraction of a request, zero minutes a call. One line each, naming the words.
+ */
+export function volumeProblems(understood: readonly Understood[]): string[] {
+  const out: string[] = [];
+  for (const u of understood) {
+    if (typeof u.value !== "number") continue;
+    if (COUNTED.has(u.field) && u.value === 0)
+      out.push(`"${u.text}" is a volume of zero, which costs nothing; give a volume above zero`);
+    else if (COUNTED.has(u.field) && !Number.isInteger(u.value))
+      out.push(`"${u.text}": requests and calls are whole; give a whole number`);
+    else if (u.field === "minutesPerCall" && u.value === 0)
+      out.push(`"${u.text}": a call of zero minutes costs nothing; give the minutes per call`);
+  }
+  return [...new Set(out)];
+}

@@ -3,11 +3,12 @@ import { formatUsd } from "../../domain/format.js";
 import { toJsonNumber } from "../../domain/money.js";
 import { LIMITS } from "../../domain/profile.js";
 import { breakdownJson, lineItemJson } from "../../render/json.js";
+import type { CostJson } from "../../render/json-documents.js";
 import { breakdownMarkdown } from "../../render/markdown.js";
 import { breakdownText } from "../../render/text.js";
 import { type CliContext, emit } from "../context.js";
 import { badInput, CliError } from "../errors.js";
-import { parseCount } from "../flags.js";
+import { parseCount, parseModelName } from "../flags.js";
 import { type TokenFlags, tokenFlags } from "./token-flags.js";
 
 export interface CostFlags extends TokenFlags {
@@ -19,15 +20,17 @@ export interface CostFlags extends TokenFlags {
 
 /** `llm-advise cost`: the API bill for a model and a volume, as line items. */
 export function costCommand(ctx: CliContext, flags: CostFlags): void {
-  if (!flags.model) throw badInput("--model is required, e.g. --model gpt-4o-mini");
+  const model = parseModelName("model", flags.model);
+  if (!model) throw badInput("--model is required, e.g. --model gpt-4o-mini");
   const tokens = tokenFlags(flags);
-  const perMonth = parseCount("requests", flags.requests, LIMITS.requestsPerMonth);
-  const perDay = parseCount("requests-per-day", flags.requestsPerDay, LIMITS.requestsPerDay);
+  const whole = { integer: true, positive: true };
+  const perMonth = parseCount("requests", flags.requests, LIMITS.requestsPerMonth, whole);
+  const perDay = parseCount("requests-per-day", flags.requestsPerDay, LIMITS.requestsPerDay, whole);
   if (perMonth === undefined && perDay === undefined)
     throw badInput("give the volume: --requests <per month> or --requests-per-day <per day>");
   if (perMonth !== undefined && perDay !== undefined)
     throw badInput("give either --requests or --requests-per-day, not both");
-  const price = ctx.catalog.hostedPrice(flags.model, tokens.inputTokensPerRequest);
+  const price = ctx.catalog.hostedPrice(model, tokens.inputTokensPerRequest);
   if (!price.ok) throw new CliError("unknown-model", price.error.message);
   const batch = flags.batch ? ctx.catalog.batchDiscount(price.value.providerId) : undefined;
   if (flags.batch && !batch)
@@ -62,7 +65,7 @@ export function costCommand(ctx: CliContext, flags: CostFlags): void {
           daysPerYear: p.daysPerYear,
         },
         pricesAsOf: price.value.asOf,
-      },
+      } satisfies CostJson,
     );
     return;
   }
@@ -75,5 +78,5 @@ export function costCommand(ctx: CliContext, flags: CostFlags): void {
     inputs: { requestsPerMonth: perMonth, ...tokens, batch: Boolean(flags.batch) },
     ...breakdownJson(bill),
     pricesAsOf: price.value.asOf,
-  });
+  } satisfies CostJson);
 }

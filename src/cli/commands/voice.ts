@@ -2,11 +2,12 @@ import { voiceMonthlyCost } from "../../domain/calc/voice.js";
 import type { VoiceUnit } from "../../domain/catalog/schema.js";
 import { LIMITS } from "../../domain/profile.js";
 import { breakdownJson } from "../../render/json.js";
+import type { VoiceJson } from "../../render/json-documents.js";
 import { breakdownMarkdown } from "../../render/markdown.js";
 import { breakdownText } from "../../render/text.js";
 import { type CliContext, emit } from "../context.js";
 import { badInput, CliError } from "../errors.js";
-import { parseCount } from "../flags.js";
+import { parseCount, parseModelName, said } from "../flags.js";
 import { tokenFlags } from "./token-flags.js";
 
 export interface VoiceFlags {
@@ -30,22 +31,23 @@ const SEED_002: Partial<Record<VoiceUnit, string>> = {
 
 /** `llm-advise voice`: 002's voice pipeline for a call volume, as line items. */
 export function voiceCommand(ctx: CliContext, flags: VoiceFlags): void {
-  const calls = parseCount("calls", flags.calls, LIMITS.callsPerMonth, { integer: true });
+  const calls = parseCount("calls", flags.calls, LIMITS.callsPerMonth, { integer: true, positive: true });
   if (calls === undefined) throw badInput("--calls is required (calls a month)");
   const minutes =
-    parseCount("minutes", flags.minutes, LIMITS.minutesPerCall) ??
+    parseCount("minutes", flags.minutes, LIMITS.minutesPerCall, { positive: true }) ??
     ctx.catalog.numberDefault("minutesPerCall");
   const sms = parseCount("sms", flags.sms, LIMITS.smsPerCall) ?? ctx.catalog.numberDefault("smsPerCall");
   const tts =
     parseCount("tts-characters", flags.ttsCharacters, LIMITS.ttsCharactersPerCall, { integer: true }) ?? 0;
   const set = (flags.prices ?? "current").toLowerCase();
   if (set !== "current" && set !== "seed-002")
-    throw badInput(`--prices must be "current" or "seed-002"; got "${flags.prices}"`);
+    throw badInput(`--prices must be "current" or "seed-002"; got "${said(flags.prices ?? "")}"`);
   const tokens = tokenFlags(flags, {
     input: ctx.catalog.numberDefault("voiceInputTokensPerCall"),
     output: ctx.catalog.numberDefault("voiceOutputTokensPerCall"),
   });
-  const nluName = flags.nluModel ?? String(ctx.catalog.defaultFor("voiceNluModel").value);
+  const nluName =
+    parseModelName("nlu-model", flags.nluModel) ?? String(ctx.catalog.defaultFor("voiceNluModel").value);
   const nlu = ctx.catalog.hostedPrice(nluName, tokens.inputTokensPerRequest);
   if (!nlu.ok) throw new CliError("unknown-model", nlu.error.message);
   const unit = (u: VoiceUnit) =>
@@ -96,6 +98,6 @@ export function voiceCommand(ctx: CliContext, flags: VoiceFlags): void {
       ...breakdownJson(bill),
       warnings,
       pricesAsOf: nlu.value.asOf,
-    },
+    } satisfies VoiceJson,
   );
 }
