@@ -22,6 +22,32 @@ export const LineItemJsonSchema = z.object({
   note: z.string().optional(),
 });
 
+export const IssueJsonSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  subject: z.string().optional(),
+  suggestions: z.array(z.string()).optional(),
+});
+
+/** What the question's words were read as, and what could not be used (src/understanding's result). */
+export const UnderstandingJsonSchema = z.object({
+  understood: z.array(
+    z.object({
+      field: z.string(),
+      value: z.union([
+        z.string(),
+        z.number(),
+        z.boolean(),
+        z.array(z.string()),
+        z.object({ gpuType: z.string(), count: z.number() }),
+      ]),
+      text: z.string(),
+      note: z.string().optional(),
+    }),
+  ),
+  unused: z.array(z.string()),
+});
+
 const OptionJsonSchema = z.object({
   id: z.string(),
   verdict: z.enum(VERDICTS),
@@ -80,6 +106,13 @@ export const AdviceJsonSchema = z.object({
     monthlyCostUsd: z.number().nullable(),
     apiOptionId: z.string().nullable(),
     selfHostedOptionId: z.string().nullable(),
+    /** Each side's cost at the reported (whole) requestsPerMonth. */
+    apiMonthlyCostUsd: z.number().nullable().default(null),
+    selfHostedMonthlyCostUsd: z.number().nullable().default(null),
+    /** Only when true may an answer say the two cost "the same either way". */
+    costsAgreeWithinCent: z.boolean().default(false),
+    /** Why the distance to the break-even is not given (a zero volume), else null. */
+    note: z.string().nullable().default(null),
     currentRequestsPerMonth: z.number(),
     /** The self-hosted deployment sized for the break-even volume, e.g. "vLLM on 1 × g6e.xlarge …". */
     selfHostedDeployment: z.string().nullable().default(null),
@@ -129,14 +162,7 @@ export const AdviceJsonSchema = z.object({
       source: z.string(),
     }),
   ),
-  issues: z.array(
-    z.object({
-      code: z.string(),
-      message: z.string(),
-      subject: z.string().optional(),
-      suggestions: z.array(z.string()).optional(),
-    }),
-  ),
+  issues: z.array(IssueJsonSchema),
   profile: z.record(z.string(), z.unknown()),
   today: z.string(),
   pricesAsOf: z.string(),
@@ -144,6 +170,8 @@ export const AdviceJsonSchema = z.object({
   summary: z
     .object({ text: z.string(), provider: z.string(), model: z.string(), outcome: z.string() })
     .optional(),
+  /** The question's reading, on answers to a question in words (the CLI's and the chat surfaces'). */
+  understanding: UnderstandingJsonSchema.optional(),
 });
 export type AdviceJson = z.infer<typeof AdviceJsonSchema>;
 
@@ -205,6 +233,11 @@ function optionJson(o: OptionCost, horizonMonths: number): z.infer<typeof Option
   };
 }
 
+/** A figure or null; tested against null, not for truth, so that a zero stays a zero. */
+function orNull(d: Parameters<typeof toJsonNumber>[0] | null | undefined, places?: number): number | null {
+  return d === null || d === undefined ? null : toJsonNumber(d, places);
+}
+
 /** Advice → the stable JSON contract. */
 export function adviceJson(a: Advice): AdviceJson {
   const be = a.breakEven;
@@ -223,8 +256,12 @@ export function adviceJson(a: Advice): AdviceJson {
     })),
     breakEven: {
       requestsPerMonth: be?.requestsPerMonth ?? null,
-      exactRequestsPerMonth: be?.exactRequestsPerMonth ? toJsonNumber(be.exactRequestsPerMonth, 3) : null,
-      monthlyCostUsd: be?.monthlyCostUsd ? toJsonNumber(be.monthlyCostUsd) : null,
+      exactRequestsPerMonth: orNull(be?.exactRequestsPerMonth, 3),
+      monthlyCostUsd: orNull(be?.monthlyCostUsd),
+      apiMonthlyCostUsd: orNull(be?.apiMonthlyCostUsd),
+      selfHostedMonthlyCostUsd: orNull(be?.selfHostedMonthlyCostUsd),
+      costsAgreeWithinCent: be?.costsAgreeWithinCent ?? false,
+      note: be?.note ?? null,
       apiOptionId: be?.apiOptionId ?? null,
       selfHostedOptionId: be?.selfHostedOptionId ?? null,
       currentRequestsPerMonth: a.profile.requestsPerMonth,

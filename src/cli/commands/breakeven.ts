@@ -8,14 +8,15 @@ import {
 } from "../../domain/calc/break-even.js";
 import { flatSelfHostedCost } from "../../domain/calc/self-hosted-flat.js";
 import { formatCount, formatUsd } from "../../domain/format.js";
-import { toJsonNumber } from "../../domain/money.js";
+import { toCents, toJsonNumber } from "../../domain/money.js";
 import { cheapestPlan, cloudInstances } from "../../domain/options/self-hosted-options.js";
 import { optionSettings } from "../../domain/options/settings.js";
 import { CLOUDS, type Cloud, LIMITS } from "../../domain/profile.js";
 import { resolveProfile } from "../../domain/resolve-profile.js";
+import type { BreakevenJson } from "../../render/json-documents.js";
 import { type CliContext, emit } from "../context.js";
 import { badInput, CliError } from "../errors.js";
-import { parseCount } from "../flags.js";
+import { parseCount, parseModelName, said } from "../flags.js";
 import { type TokenFlags, tokenFlags } from "./token-flags.js";
 
 export interface BreakevenFlags extends TokenFlags {
@@ -40,18 +41,32 @@ function selfSide(
   volume: number,
 ): SelfSide {
   const monthly = parseCount("self-hosted-monthly", flags.selfHostedMonthly, LIMITS.moneyPerMonthUsd);
+  const selfHosted = parseModelName("self-hosted", flags.selfHosted);
+  if (monthly !== undefined && selfHosted !== undefined)
+    throw badInput(
+      "give either --self-hosted (size a model) or --self-hosted-monthly (a flat cost), not both",
+    );
+  if (selfHosted === undefined)
+    for (const [flag, value] of [
+      ["cloud", flags.cloud],
+      ["instance", flags.instance],
+    ] as const)
+      if (value !== undefined)
+        throw badInput(
+          `--${flag} sizes the model given with --self-hosted; add --self-hosted <model> or drop --${flag}`,
+        );
   if (monthly !== undefined)
     return { label: `self-hosted at ${formatUsd(monthly)} a month (flat)`, curve: flatCurve(monthly) };
-  if (flags.selfHosted) {
-    const model = ctx.catalog.openWeightModel(flags.selfHosted);
+  if (selfHosted) {
+    const model = ctx.catalog.openWeightModel(selfHosted);
     if (!model)
       throw new CliError(
         "unknown-model",
-        `no open-weight model "${flags.selfHosted}" in the catalog; try ${ctx.catalog.data.openWeightModels.map((m) => m.id).join(", ")}`,
+        `no open-weight model "${said(selfHosted)}" in the catalog; try ${ctx.catalog.data.openWeightModels.map((m) => m.id).join(", ")}`,
       );
     const cloud = (flags.cloud ?? "aws").toLowerCase();
     if (!(CLOUDS as readonly string[]).includes(cloud))
-      throw badInput(`--cloud must be one of ${CLOUDS.join(", ")}; got "${flags.cloud}"`);
+      throw badInput(`--cloud must be one of ${CLOUDS.join(", ")}; got "${said(flags.cloud ?? "")}"`);
     const { profile } = resolveProfile(
       { ...tokens, requestsPerMonth: volume, cloud: cloud as Cloud },
       ctx.catalog,
@@ -59,7 +74,10 @@ function selfSide(
     const instances = flags.instance
       ? ctx.catalog.data.gpuInstances.filter((g) => g.id === flags.instance)
       : cloudInstances(profile, ctx.catalog);
-    if (instances.length === 0) throw badInput(`no GPU instance "${flags.instance}" in the catalog`);
+    if (instances.length === 0)
+      throw badInput(
+        `no GPU instance "${said(flags.instance ?? "")}" in the catalog; llm-advise catalog lists them`,
+      );
     const { sized, problems } = cheapestPlan(
       model,
       instances,
@@ -88,58 +106,90 @@ function selfSide(
 
 /** `llm-advise breakeven`: the volume at which self-hosting costs what the API costs. */
 export function breakevenCommand(ctx: CliContext, flags: BreakevenFlags): void {
-  if (!flags.model) throw badInput("--model is required (the API model), e.g. --model gpt-4o-mini");
+  const modelName = parseModelName("model", flags.model);
+  if (!modelName) throw badInput("--model is required (the API model), e.g. --model gpt-4o-mini");
   const tokens = tokenFlags(flags);
-  const volume = parseCount("requests", flags.requests, LIMITS.requestsPerMonth) ?? 0;
-  const price = ctx.catalog.hostedPrice(flags.model, tokens.inputTokensPerRequest);
+  // Without --requests there is no volume to compare at: those figures are null, not zero.
+  const volume = parseCount("requests", flags.requests, LIMITS.requestsPerMonth, {
+    integer: true,
+    positive: true,
+  });
+  const price = ctx.catalog.hostedPrice(modelName, tokens.inputTokensPerRequest);
   if (!price.ok) throw new CliError("unknown-model", price.error.message);
   const perRequest = apiCostPerRequest(price.value, tokens);
-  const self = selfSide(ctx, flags, tokens, volume);
+  const self = selfSide(ctx, flags, tokens, volume ?? 0);
   const be = breakEven(perRequest, self.curve);
-  const apiAt = perRequest.times(volume);
-  const selfAt = selfHostedCostAt(self.curve, volume);
-  const recommendation = selfAt.lessThan(apiAt) ? "Self-host" : "Use API";
+  const at =
+    volume === undefined
+      ? null
+      : { api: perRequest.times(volume), self: selfHostedCostAt(self.curve, volume) };
+  const recommendation = at ? (at.self.lessThan(at.api) ? "Self-host" : "Use API") : null;
+  // The break-even is a whole request count: both sides are priced at it, and "either way" only within a cent.
+  const atBreakEven =
+    be.kind === "at"
+      ? {
+          api: perRequest.times(be.requestsPerMonth),
+          self: selfHostedCostAt(self.curve, be.requestsPerMonth),
+        }
+      : null;
+  const agree =
+    atBreakEven !== null &&
+    toCents(atBreakEven.api).minus(toCents(atBreakEven.self)).abs().lessThanOrEqualTo("0.01");
   const lines = [
     `API: ${price.value.model} at ${formatUsd(perRequest)} a request (${tokens.inputTokensPerRequest} in / ${tokens.outputTokensPerRequest} out)`,
     `Self-hosted: ${self.label}`,
-    ...(volume > 0
+    ...(at && volume !== undefined
       ? [
-          `At ${formatCount(volume)} requests a month: API ${formatUsd(apiAt)}, self-hosted ${formatUsd(selfAt)} → ${recommendation} (saves ${formatUsd(apiAt.minus(selfAt).abs())} a month)`,
+          `At ${formatCount(volume)} requests a month: API ${formatUsd(at.api)}, self-hosted ${formatUsd(at.self)} → ${recommendation} (saves ${formatUsd(at.api.minus(at.self).abs())} a month)`,
         ]
       : []),
-    be.kind === "at"
-      ? `Break-even: ${formatCount(be.requestsPerMonth)} requests a month (${formatUsd(be.monthlyCostUsd)} a month either way)`
-      : `Break-even: none; ${be.reason === "api-free" ? "the API costs nothing per request" : "each GPU instance costs more than the API traffic it can carry"}`,
+    be.kind === "at" && atBreakEven
+      ? `Break-even: ${formatCount(be.requestsPerMonth)} requests a month (${
+          agree
+            ? `${formatUsd(be.monthlyCostUsd)} a month either way`
+            : `API ${formatUsd(atBreakEven.api)}, self-hosted ${formatUsd(atBreakEven.self)}`
+        })`
+      : `Break-even: none; ${be.kind === "never" && be.reason === "api-free" ? "the API costs nothing per request" : "each GPU instance costs more than the API traffic it can carry"}`,
   ];
-  const curve = curveVolumes(Math.max(volume, 1000), be.kind === "at" ? be.requestsPerMonth : null).map(
+  const curve = curveVolumes(Math.max(volume ?? 0, 1000), be.kind === "at" ? be.requestsPerMonth : null).map(
     (v) => ({
       requestsPerMonth: v,
       apiUsd: toJsonNumber(perRequest.times(v)),
       selfHostedUsd: toJsonNumber(selfHostedCostAt(self.curve, v)),
     }),
   );
-  emit(ctx, lines.join("\n"), lines.map((l) => `- ${l}`).join("\n"), {
+  const body: BreakevenJson = {
     schemaVersion: 1,
     kind: "breakeven",
     api: {
       model: price.value.key,
       perRequestUsd: toJsonNumber(perRequest, 9),
-      monthlyCostUsd: toJsonNumber(apiAt),
+      monthlyCostUsd: at ? toJsonNumber(at.api) : null,
     },
-    selfHosted: { description: self.label, monthlyCostUsd: toJsonNumber(selfAt) },
-    requestsPerMonth: volume,
-    recommendation: volume > 0 ? recommendation : null,
-    savingsUsd: volume > 0 ? toJsonNumber(apiAt.minus(selfAt).abs()) : null,
+    selfHosted: { description: self.label, monthlyCostUsd: at ? toJsonNumber(at.self) : null },
+    requestsPerMonth: volume ?? null,
+    recommendation,
+    savingsUsd: at ? toJsonNumber(at.api.minus(at.self).abs()) : null,
     breakEven:
       be.kind === "at"
         ? {
             requestsPerMonth: be.requestsPerMonth,
             exactRequestsPerMonth: toJsonNumber(be.exactRequestsPerMonth, 3),
             monthlyCostUsd: toJsonNumber(be.monthlyCostUsd),
+            apiMonthlyCostUsd: atBreakEven ? toJsonNumber(atBreakEven.api) : null,
+            selfHostedMonthlyCostUsd: atBreakEven ? toJsonNumber(atBreakEven.self) : null,
             reason: null,
           }
-        : { requestsPerMonth: null, exactRequestsPerMonth: null, monthlyCostUsd: null, reason: be.reason },
+        : {
+            requestsPerMonth: null,
+            exactRequestsPerMonth: null,
+            monthlyCostUsd: null,
+            apiMonthlyCostUsd: null,
+            selfHostedMonthlyCostUsd: null,
+            reason: be.reason,
+          },
     curve,
     pricesAsOf: price.value.asOf,
-  });
+  };
+  emit(ctx, lines.join("\n"), lines.map((l) => `- ${l}`).join("\n"), body);
 }
