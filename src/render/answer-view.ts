@@ -70,10 +70,22 @@ function breakEvenLine(a: AdviceJson): string | null {
     return `Self-hosting never beats ${apiName}: ${be.reason ?? "no break-even"}.`;
   const now = be.currentRequestsPerMonth;
   const where =
-    now >= be.requestsPerMonth
-      ? `you are past it at ${formatCompact(now)}`
-      : `you are at ${formatCompact(now)}, ${formatCount(Math.ceil(be.requestsPerMonth / Math.max(now, 1)))}× below`;
-  return `Break-even: ${selfName} costs the same as ${apiName} at ${formatCount(be.requestsPerMonth)} requests a month (${formatUsd(be.monthlyCostUsd ?? 0)}); ${where}.`;
+    be.note !== null || now <= 0
+      ? (be.note ?? "no volume was given")
+      : now >= be.requestsPerMonth
+        ? `you are past it at ${formatCompact(now)}`
+        : `you are at ${formatCompact(now)}, ${timesBelow(be.requestsPerMonth / now)}× below`;
+  const costs =
+    be.costsAgreeWithinCent || be.apiMonthlyCostUsd === null || be.selfHostedMonthlyCostUsd === null
+      ? `costs the same as ${apiName} at ${formatCount(be.requestsPerMonth)} requests a month (${formatUsd(be.monthlyCostUsd ?? 0)})`
+      : `becomes cheaper than ${apiName} at ${formatCount(be.requestsPerMonth)} requests a month (${formatUsd(be.selfHostedMonthlyCostUsd)} against ${formatUsd(be.apiMonthlyCostUsd)})`;
+  return `Break-even: ${selfName} ${costs}; ${where}.`;
+}
+
+/** How many times below the break-even a volume is, rounded as usual: 281.1 → "281", 2.46 → "2.5". */
+export function timesBelow(ratio: number): string {
+  const tenths = Math.round(ratio * 10) / 10;
+  return tenths < 10 ? tenths.toFixed(1) : formatCount(Math.round(ratio));
 }
 
 const assumptionText = (a: AdviceJson["assumptions"][number]) =>
