@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  ADA,
   answerIdOf,
   cardOf,
   cardText,
@@ -8,6 +9,7 @@ import {
   newGroupChat,
   newPersonalChat,
   personalMessage,
+  TENANT,
 } from "./support/teams.js";
 import { nthCard, nthText, QUESTION, sharedBot } from "./support/teams-flows.js";
 
@@ -67,6 +69,23 @@ describe("Teams: fresh questions in chats", () => {
     expect(cardText(cardOf(await nthCard(t, chat, 3)))).toContain("volume 500K a month → 1M a month");
     await t.post(groupMention("double the volume", chat, GRACE));
     expect(cardText(cardOf(await nthCard(t, chat, 4)))).toContain("volume 2M a month → 4M a month");
+  });
+
+  it("answers a follow-up it reads nothing from with one line, not the answer again", async () => {
+    const t = bot();
+    const chat = newPersonalChat();
+    await t.post(personalMessage(QUESTION, chat));
+    const first = answerIdOf(cardOf(await nthCard(t, chat, 1)));
+    await t.post(personalMessage("thanks!", chat));
+    expect(String((await nthText(t, chat, 1)).activity.text)).toMatch(/^I read nothing to change there/);
+    // No second card and no second answer stored: the chat still follows the first.
+    const cards = t.connector.calls().filter((c) => c.conversationId === chat && cardOf(c));
+    expect(cards).toHaveLength(1);
+    const [latest] = await t.store.threads.listRecentAnswers(
+      { platform: "teams", workspaceId: TENANT, userId: ADA.aadObjectId },
+      1,
+    );
+    expect(latest?.id).toBe(first);
   });
 
   it("ignores a group chat message that does not @mention it", async () => {

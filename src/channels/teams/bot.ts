@@ -171,7 +171,7 @@ export class AdvisorBot extends ActivityHandler {
     // Teams shows "typing…" in chats only; in a channel it would be a wasted call.
     if (scopeOf(a) !== "channel") await reply.typing();
     const thread = await threadFor(this.deps.store, a, fresh);
-    const turn = await this.deps.conversation.turn({ thread, userId: userOf(a), text }, "teams");
+    const turn = await this.deps.conversation.converse({ thread, userId: userOf(a), text }, "teams");
     const posted = await reply.send(turnOutgoing(turn, scopeOf(a)));
     if (turn.kind === "answer") this.summaries.remember(turn.answer.id, summaryOf(turn));
     if (turn.kind === "answer" && posted)

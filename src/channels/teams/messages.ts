@@ -1,4 +1,4 @@
-import type { Answered, Turn } from "../../conversation/conversation.js";
+import type { Answered, NothingRead, Turn } from "../../conversation/conversation.js";
 import type { DigestReply } from "../../digest/index.js";
 import { answerView } from "../../render/answer-view.js";
 import { conceptMarkdown } from "../../render/concept.js";
@@ -80,7 +80,14 @@ function answerOutgoing(turn: Answered, scope: ConversationScope): Outgoing {
   return { kind: "card", card: first, more, summary: view.headline };
 }
 
-export function turnOutgoing(turn: Turn, scope: ConversationScope = "personal"): Outgoing {
+/**
+ * A follow-up from which nothing was read ("thanks!"): a short line, not the answer again. Teams
+ * delivers only messages addressed to the bot (a 1:1 chat, or an @mention), so it always answers.
+ */
+export const NOTHING_READ_TEXT =
+  "I read nothing to change there. Try “double the volume”, “what about HIPAA?” or “with 1,000 output tokens”; `help` shows more.";
+
+export function turnOutgoing(turn: Turn | NothingRead, scope: ConversationScope = "personal"): Outgoing {
   switch (turn.kind) {
     case "answer":
       return answerOutgoing(turn, scope);
@@ -90,6 +97,8 @@ export function turnOutgoing(turn: Turn, scope: ConversationScope = "personal"):
       return { kind: "text", text: helpText(scope) };
     case "rejected":
       return { kind: "text", text: `Sorry: ${turn.message}` };
+    case "nothing-read":
+      return { kind: "text", text: NOTHING_READ_TEXT };
   }
 }
 
