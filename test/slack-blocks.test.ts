@@ -18,7 +18,7 @@ import { CONCEPTS } from "../src/domain/concepts.js";
 import { type AdviceJson, adviceJson } from "../src/render/json.js";
 import type { SlackMessage } from "../src/render/slack/limits.js";
 import type { Store, StoredAnswer, Subscription } from "../src/store/index.js";
-import { blockKitProblems } from "./support/block-kit.js";
+import { blockKitProblems, viewProblems } from "./support/block-kit.js";
 import { TODAY, testConversation } from "./support/conversation.js";
 
 /** Every Slack message and view the app builds, against Block Kit's limits, checked by an independent validator. */
@@ -221,16 +221,72 @@ describe("views stay within Block Kit's limits", () => {
       updatedAt: new Date(),
     }));
     const view = homeView({ command: "/llm-advise", recent, subscriptions });
-    expect(blockKitProblems(view.blocks as KnownBlock[], "view")).toEqual([]);
+    expect(viewProblems({ ...view })).toEqual([]);
   });
 
   it("the question form: blocks, title, buttons and metadata", () => {
     const view = questionModal({ channelId: "C0GENERAL" });
-    expect(blockKitProblems(view.blocks as KnownBlock[], "view")).toEqual([]);
-    // Modal titles and the submit/close labels are at most 24 characters; private_metadata 3,000.
-    for (const t of [view.title, view.submit, view.close])
-      expect(t?.text.length ?? 0).toBeLessThanOrEqual(24);
-    expect(view.private_metadata?.length ?? 0).toBeLessThanOrEqual(3000);
-    expect(view.callback_id?.length ?? 0).toBeLessThanOrEqual(255);
+    // Inputs (labels, hints, placeholders, options), the 24-character title and buttons, the metadata.
+    expect(viewProblems({ ...view })).toEqual([]);
+    expect(view.blocks.filter((b) => b.type === "input").length).toBeGreaterThan(5);
+  });
+});
+
+describe("the validator catches what Slack refuses", () => {
+  const input = (element: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    ({
+      type: "input",
+      block_id: "i",
+      label: { type: "plain_text", text: "Label" },
+      element,
+      ...extra,
+    }) as unknown as KnownBlock;
+  const options = (n: number, label = "x") =>
+    Array.from({ length: n }, (_, i) => ({ text: { type: "plain_text", text: label }, value: `v${i}` }));
+  const one = (b: KnownBlock) => blockKitProblems([b], "view");
+
+  it("input blocks: label, hint, placeholder, options and element type", () => {
+    expect(one(input({ type: "static_select", action_id: "a", options: options(100) }))).toEqual([]);
+    expect(one(input({ type: "static_select", action_id: "a", options: options(101) }))).toEqual([
+      "block 0 (input): 101 options not in 1..100",
+    ]);
+    expect(one(input({ type: "checkboxes", action_id: "a", options: options(11) }))).toEqual([
+      "block 0 (input): 11 options not in 1..10",
+    ]);
+    expect(
+      one(input({ type: "static_select", action_id: "a", options: options(1, "o".repeat(76)) })),
+    ).toEqual(["block 0 (input): option text 76 not in 1..75"]);
+    const placeholder = { type: "plain_text", text: "p".repeat(151) };
+    expect(one(input({ type: "plain_text_input", action_id: "a", placeholder }))).toEqual([
+      "block 0 (input): placeholder 151 not in 1..150",
+    ]);
+    const long = { type: "plain_text", text: "l".repeat(2001) };
+    expect(one(input({ type: "plain_text_input", action_id: "a" }, { label: long, hint: long }))).toEqual([
+      "block 0 (input): label 2001 not in 1..2000",
+      "block 0 (input): hint 2001 not in 1..2000",
+    ]);
+    expect(one(input({ type: "button", action_id: "a", text: { type: "plain_text", text: "b" } }))).toEqual([
+      "block 0 (input): button cannot be an input's element",
+    ]);
+  });
+
+  it("buttons need plain_text; headers need text", () => {
+    const button = { type: "button", action_id: "a", text: { type: "mrkdwn", text: "*b*" } };
+    expect(one({ type: "actions", elements: [button] } as KnownBlock)).toEqual([
+      "block 0 (actions): button text must be plain_text",
+    ]);
+    expect(one({ type: "header", text: { type: "plain_text", text: "" } })).toEqual([
+      "block 0 (header): header 0 not in 1..150",
+    ]);
+  });
+
+  it("modals: title, submit and close of at most 24 characters, and a submit when there are inputs", () => {
+    const modal = questionModal({ channelId: null });
+    const long = { type: "plain_text", text: "t".repeat(25) };
+    expect(viewProblems({ ...modal, title: long, close: long })).toEqual([
+      "modal title 25 not in 1..24",
+      "modal close 25 not in 1..24",
+    ]);
+    expect(viewProblems({ ...modal, submit: undefined })).toEqual(["modal with inputs has no submit"]);
   });
 });

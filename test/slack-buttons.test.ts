@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { pngHeader, pngPixels } from "./support/png.js";
 import { type SlackHarness, startSlackHarness } from "./support/slack-app.js";
 import { askInChannel, clickButton, readable, validBlocks } from "./support/slack-flows.js";
 import { closeSharedStore, warmSharedStore } from "./support/slack-store.js";
@@ -74,14 +75,34 @@ describe("answer buttons", () => {
     h = await startSlackHarness();
     const a = await askInChannel(h, CHARTABLE);
     await clickButton(h, { channel: a.channel, messageTs: a.ts }, a.answerId, "chart");
-    const done = await h.fake.waitFor("files.completeUploadExternal");
+    const done = await h.fake.waitFor("files.completeUploadExternal", (c) => c.reply?.ok === true);
     expect(done.args).toMatchObject({ channel_id: a.channel, thread_ts: a.ts });
     const asked = h.fake.callsOf("files.getUploadURLExternal")[0];
     expect(asked?.args.filename).toBe("break-even.png");
     const upload = h.fake.callsOf("upload")[0];
-    // The PNG signature inside the uploaded body: \x89 P N G.
-    expect(upload?.bytes?.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47]))).toBe(true);
-    expect(Number(asked?.args.length)).toBeGreaterThan(1000);
+    // The fake took the bytes only because their length was the one announced.
+    expect(upload?.reply).toEqual({ ok: true, status: 200 });
+    expect(upload?.bytes?.length).toBe(Number(asked?.args.length));
+    const png = upload?.bytes ?? Buffer.alloc(0);
+    // A 640 × 360 plot area (chart.ts) plus axes, title and legend around it, in 8-bit RGBA.
+    const header = pngHeader(png);
+    expect(header).toMatchObject({ bitDepth: 8, colorType: 6, interlace: 0 });
+    expect(header.width).toBeGreaterThan(640);
+    expect(header.height).toBeGreaterThan(360);
+    // Both series are drawn: pixels in the API line's blue (#1f77b4) and the self-hosted line's orange (#ff7f0e).
+    const pixels = pngPixels(png);
+    const has = (r: number, g: number, b: number) => {
+      for (let i = 0; i < pixels.length; i += 4)
+        if (pixels[i] === r && pixels[i + 1] === g && pixels[i + 2] === b) return true;
+      return false;
+    };
+    expect(has(0x1f, 0x77, 0xb4)).toBe(true);
+    expect(has(0xff, 0x7f, 0x0e)).toBe(true);
+    // The file message is in the answer's thread, carrying exactly the uploaded bytes.
+    const shared = h.fake.messages.find((m) => m.files?.length);
+    expect(shared).toMatchObject({ channel: a.channel, thread_ts: a.ts });
+    expect(shared?.files?.[0]?.bytes.equals(png)).toBe(true);
+    expect(shared?.text).toContain("Break-even chart");
   });
 
   it("Subscribe creates a weekly digest in the user's time zone and confirms how to change it", async () => {

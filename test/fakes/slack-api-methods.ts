@@ -1,9 +1,20 @@
 import type { KnownBlock } from "@slack/types";
-import { blockKitProblems } from "../support/block-kit.js";
+import { blockKitProblems, viewProblems } from "../support/block-kit.js";
 import type { FakeSlackOptions, PostedMessage } from "./slack-api.js";
+
+/** A file announced with files.getUploadURLExternal; `bytes` once its upload URL received them. */
+export interface PendingUpload {
+  filename: string;
+  length: number;
+  altText?: string;
+  bytes?: Buffer;
+  completed?: boolean;
+}
 
 /** What the fake Slack workspace holds, and how each Web API method answers, as Slack documents it. */
 export interface Workspace {
+  /** Files by id, from files.getUploadURLExternal on. */
+  uploads: Map<string, PendingUpload>;
   options: FakeSlackOptions;
   botUserId: string;
   botId: string;
@@ -103,8 +114,8 @@ export function answerMethod(
     case "views.open":
     case "views.publish":
     case "views.update": {
-      const view = args.view as { blocks?: KnownBlock[] } | undefined;
-      const problems = view?.blocks ? blockKitProblems(view.blocks, "view") : ["no view"];
+      const view = args.view as Record<string, unknown> | undefined;
+      const problems = view ? viewProblems(view) : ["no view"];
       if (problems.length > 0) return { ok: false, error: "invalid_arguments", problems };
       return { ok: true, view: { id: `V${w.nextId()}`, ...view } };
     }
@@ -132,17 +143,104 @@ export function answerMethod(
       return { ok: true, messages: found, has_more: false, response_metadata: { next_cursor: "" } };
     }
     case "files.getUploadURLExternal": {
+      // Both required; Slack answers missing_argument for a length of 0 (or none), and limits alt text to 1,000.
+      const filename = typeof args.filename === "string" ? args.filename : "";
+      const length = Number(args.length ?? 0);
+      if (!filename) return { ok: false, error: "invalid_arguments" };
+      if (!Number.isInteger(length) || length <= 0) return { ok: false, error: "missing_argument" };
+      const altText = String(args.alt_txt ?? args.alt_text ?? "");
+      if (altText.length > 1000) return { ok: false, error: "alt_txt_too_large" };
       const id = `F${String(w.nextId()).padStart(6, "0")}`;
+      w.uploads.set(id, { filename, length, ...(altText ? { altText } : {}) });
       return { ok: true, upload_url: `${w.base()}/upload/${id}`, file_id: id };
     }
-    case "files.completeUploadExternal": {
-      const files = (args.files as Array<{ id: string; title?: string }> | undefined) ?? [];
-      return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? "" })) };
-    }
+    case "files.completeUploadExternal":
+      return completeUpload(w, args);
     case "assistant.threads.setStatus":
     case "assistant.threads.setSuggestedPrompts":
       return { ok: true };
     default:
       return { ok: false, error: "unknown_method" };
   }
+}
+
+/**
+ * files.completeUploadExternal: every file must have been issued and uploaded, the bot must be in
+ * the channel, and a thread_ts must be a message there; the file is then shared as a message.
+ * @see https://docs.slack.dev/reference/methods/files.completeUploadExternal
+ */
+function completeUpload(w: Workspace, args: Record<string, unknown>): Record<string, unknown> {
+  const files = Array.isArray(args.files) ? (args.files as Array<{ id?: unknown; title?: unknown }>) : null;
+  if (!files || files.length === 0) return { ok: false, error: "invalid_arguments" };
+  const found = files.map((f) => ({
+    id: String(f.id ?? ""),
+    title: f.title,
+    upload: w.uploads.get(String(f.id ?? "")),
+  }));
+  if (found.some((f) => !f.upload?.bytes || f.upload.completed))
+    return { ok: false, error: "file_not_found" };
+  const channel = typeof args.channel_id === "string" ? args.channel_id : null;
+  const threadTs = typeof args.thread_ts === "string" ? args.thread_ts : undefined;
+  if (channel) {
+    if (w.options.notMemberOf?.includes(channel)) return { ok: false, error: "not_in_channel" };
+    if (threadTs && !w.messages.some((m) => m.channel === channel && m.ts === threadTs && !m.thread_ts))
+      return { ok: false, error: "invalid_thread_ts" };
+  }
+  const shared = found.map((f) => ({
+    id: f.id,
+    title: typeof f.title === "string" ? f.title : (f.upload?.filename ?? ""),
+    name: f.upload?.filename ?? "",
+    alt_txt: f.upload?.altText ?? "",
+    bytes: f.upload?.bytes ?? Buffer.alloc(0),
+  }));
+  for (const f of found) if (f.upload) f.upload.completed = true;
+  if (channel)
+    w.messages.push({
+      channel,
+      ts: w.nextTs(),
+      bot_id: w.botId,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      ...(typeof args.initial_comment === "string" ? { text: args.initial_comment } : {}),
+      files: shared,
+    });
+  return { ok: true, files: shared.map((f) => ({ id: f.id, title: f.title })) };
+}
+
+/**
+ * A post to an upload URL: raw bytes or a multipart form (what @slack/web-api sends), whose length
+ * must be the one announced; HTTP 200 on success and another status on failure, as Slack's upload service.
+ */
+export async function acceptUpload(w: Workspace, fileId: string, contentType: string, raw: Buffer) {
+  const upload = w.uploads.get(fileId);
+  let bytes = raw;
+  let filename: string | null = null;
+  if (contentType.startsWith("multipart/form-data")) {
+    const form = await new Response(new Uint8Array(raw), {
+      headers: { "content-type": contentType },
+    }).formData();
+    // The one file part (the SDK's FormData names it "body"); undici types its entries loosely.
+    const file = [...form.values()].find((v) => typeof v !== "string") as unknown as
+      | (Blob & { name?: string })
+      | undefined;
+    bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+    filename = file?.name ?? null;
+  }
+  const status = !upload ? 404 : upload.bytes ? 409 : bytes.length !== upload.length ? 400 : 200;
+  if (upload && status === 200) upload.bytes = bytes;
+  return { status, bytes, filename, declaredLength: upload?.length ?? null };
+}
+
+/**
+ * How many times a response_url may be used.
+ * @see https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+ */
+export const RESPONSE_URL_USES = 5;
+
+/** A post to a response_url used `uses` times before: refused past five uses, or for blocks Slack cannot show. */
+export function responseUrlReply(uses: number, args: Record<string, unknown>) {
+  const problems = Array.isArray(args.blocks)
+    ? blockKitProblems(args.blocks as KnownBlock[], "message", String(args.text ?? ""))
+    : [];
+  const error = uses >= RESPONSE_URL_USES ? "used_url" : problems.length > 0 ? "invalid_blocks" : null;
+  return { error, status: error === "used_url" ? 404 : error ? 400 : 200, problems };
 }

@@ -2,7 +2,13 @@ import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { KnownBlock } from "@slack/types";
-import { answerMethod, type Workspace } from "./slack-api-methods.js";
+import {
+  acceptUpload,
+  answerMethod,
+  type PendingUpload,
+  responseUrlReply,
+  type Workspace,
+} from "./slack-api-methods.js";
 
 /**
  * A loopback Slack Web API that answers like Slack (`{ ok: true, ... }`, `{ ok: false, error }`,
@@ -30,6 +36,8 @@ export interface PostedMessage {
   blocks?: KnownBlock[];
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
   bot_id: string;
+  /** A file shared by files.completeUploadExternal, with the bytes uploaded for it. */
+  files?: Array<{ id: string; title: string; name: string; alt_txt: string; bytes: Buffer }>;
 }
 
 export interface FakeSlackOptions {
@@ -107,6 +115,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const messages: PostedMessage[] = [];
   const failures = new Map<string, Failure[]>();
   const streams = new Map<string, PostedMessage>();
+  const uploads = new Map<string, PendingUpload>();
   const held = new Map<string, Promise<void>>();
   const sockets = new Set<Socket>();
   let seq = 0;
@@ -117,6 +126,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     `1700000${String(100 + seq++).padStart(3, "0")}.${instance}${String(seq).padStart(4, "0")}`;
 
   const workspace: Workspace = {
+    uploads,
     options,
     botUserId,
     botId,
@@ -128,26 +138,45 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     base: () => base,
   };
 
+  async function upload(req: IncomingMessage, raw: Buffer, res: ServerResponse, fileId: string) {
+    const r = await acceptUpload(workspace, fileId, req.headers["content-type"] ?? "", raw);
+    calls.push({
+      method: "upload",
+      args: { fileId, declaredLength: r.declaredLength, partFilename: r.filename },
+      token: null,
+      bytes: r.bytes,
+      reply: { ok: r.status === 200, status: r.status },
+    });
+    arrived.emit("call");
+    res.writeHead(r.status, { "content-type": "text/plain" });
+    res.end(r.status === 200 ? `OK - ${r.bytes.length}` : `upload refused (${r.status})`);
+  }
+
   function handle(req: IncomingMessage, raw: Buffer, res: ServerResponse) {
     const path = req.url ?? "";
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ") ? auth.slice(7) : null;
     if (path.startsWith("/upload/")) {
-      calls.push({ method: "upload", args: { fileId: path.slice(8) }, token, bytes: raw });
-      arrived.emit("call");
-      res.writeHead(200, { "content-type": "text/plain" });
-      res.end(`OK - ${raw.length}`);
+      void upload(req, raw, res, path.slice(8));
       return;
     }
     if (path.startsWith("/response/")) {
+      const id = path.slice(10);
+      const args = { id, ...(safeJson(raw.toString("utf8")) as object) } as Record<string, unknown>;
+      const uses = calls.filter((c) => c.method === "response_url" && c.args.id === id).length;
+      const { error, status, problems } = responseUrlReply(uses, args);
       calls.push({
         method: "response_url",
-        args: { id: path.slice(10), ...(safeJson(raw.toString("utf8")) as object) },
+        args,
         token,
+        reply: { ok: !error, status, ...(error ? { error } : {}) },
       });
       arrived.emit("call");
-      res.writeHead(200, { "content-type": "text/plain" });
-      res.end("ok");
+      if (error) json(res, status, { ok: false, error, ...(problems.length > 0 ? { problems } : {}) });
+      else {
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.end("ok");
+      }
       return;
     }
     const method = path.replace(/^\/api\//, "").split("?")[0] ?? "";
