@@ -25,8 +25,12 @@ const DO = `(?:send|make|ask|submit|have|do|run|generate|write|create|open|start
 /** "1,000 users send 20 messages a day": people times what each one does. */
 const PER_PERSON = String.raw`(?<people>${NUM})\s+${PEOPLE}(?:\s+(?:each|who|that))?\s+${DO}\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(?<a>${NUM})\s*(?<adj>${ADJ})(?<noun>${VOLUME_NOUN})(?![a-z])(?:\s+each)?(?<period>${PERIOD})?(?:\s+each)?`;
 
+/** "peak of 50 rps", "50 rps at peak", "bursts to 50 rps": the rate is the peak, not the average. */
+const PEAK_BEFORE = String.raw`(?:(?<peak>peaks?|peaking|max(?:imum)?|bursts?|bursting|spikes?)(?:\s+(?:of|at|is|around|about|to|reaches|hits|up\s+to))?\s*)?`;
+const PEAK_AFTER = String.raw`(?:\s+(?<peak2>(?:at\s+|during\s+)?(?:the\s+)?(?:peak|max(?:imum)?|burst|busiest\s+(?:hour|time))))?`;
+
 const PATTERNS = [
-  String.raw`(?<a>${NUM})\s*(?:(?:per|a|an)\s+second|\/\s*s(?:ec)?)?\s*(?:rps|qps|req(?:uest)?s?\s*\/\s*s(?:ec)?|(?:requests?|queries|calls)\s+(?:per|a|each)\s+second)(?![a-z])`,
+  String.raw`${PEAK_BEFORE}(?<a>${NUM})\s*(?:(?:per|a|an)\s+second|\/\s*s(?:ec)?)?\s*(?:rps|qps|req(?:uest)?s?\s*\/\s*s(?:ec)?|(?:requests?|queries|calls)\s+(?:per|a|each)\s+second)(?![a-z])${PEAK_AFTER}(?![a-z])`,
   PER_PERSON,
   String.raw`${NOT_MONEY}(?<a>${NUM})${RANGE}\s*(?<adj>${ADJ})(?<noun>${VOLUME_NOUN})(?![a-z])(?<period>${PERIOD})?`,
   String.raw`(?:(?<adj>monthly|daily|weekly|yearly|annual)\s+)?(?:volume|traffic|load|usage|throughput)(?:\s+(?:per|a)\s+(?:month|day))?${BE}\s*(?<a>${NUM})${RANGE}${NOT_UNIT}(?:\s*(?<noun>${VOLUME_NOUN})(?![a-z]))?(?<period>${PERIOD})?`,
@@ -69,13 +73,19 @@ export function readVolume(ctx: ReadContext): void {
       const withNote = (note: string) => ({ calls, note: range ? `${range}, ${note}` : note });
       switch (period) {
         case "second":
-          addFact(
-            ctx,
-            m,
-            "requestsPerDay",
-            Math.round(typed * SECONDS_A_DAY),
-            withNote("× 86,400 seconds a day, a steady rate"),
-          );
+          if (g.peak !== undefined || g.peak2 !== undefined)
+            addFact(ctx, m, "requestsPerDay", Math.round(typed * SECONDS_A_DAY), {
+              ...withNote("a peak rate"),
+              peakPerSecond: typed,
+            });
+          else
+            addFact(
+              ctx,
+              m,
+              "requestsPerDay",
+              Math.round(typed * SECONDS_A_DAY),
+              withNote("× 86,400 seconds a day, a steady rate"),
+            );
           break;
         case "hour":
           addFact(ctx, m, "requestsPerDay", Math.round(typed * 24), withNote("× 24 hours"));

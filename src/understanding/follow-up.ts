@@ -4,6 +4,7 @@ import { type ResolvedProfile, resolveProfile } from "../domain/resolve-profile.
 import { combineFacts } from "./combine-facts.js";
 import { detectConcept } from "./detect-concept.js";
 import { formatNumber } from "./numbers.js";
+import { resolvePeakRates } from "./peak-rate.js";
 import { readText } from "./read-text.js";
 import type { VolumeScale } from "./reading.js";
 import { byStart } from "./spans.js";
@@ -65,7 +66,8 @@ export function applyFollowUp(previous: Profile, text: string, catalog: Catalog)
   if (conceptId) return { kind: "concept", conceptId };
 
   const before = resolveProfile(previous, catalog).profile;
-  const combined = combineFacts(previous, reading.facts, {
+  const peaks = resolvePeakRates(reading.facts, previous, catalog.numberDefault("daysPerMonth"));
+  const combined = combineFacts(previous, peaks.facts, {
     mode: "follow-up",
     inputTokensForCacheShare: previous.inputTokensPerRequest ?? before.inputTokensPerRequest,
   });
@@ -86,6 +88,6 @@ export function applyFollowUp(previous: Profile, text: string, catalog: Catalog)
     const to = effective(field, checked.profile, after);
     if (!same(from, to)) changes.push({ field, from, to });
   }
-  const unused = [...reading.unused, ...combined.conflicts].sort(byStart).map((l) => l.text);
+  const unused = [...reading.unused, ...peaks.notes, ...combined.conflicts].sort(byStart).map((l) => l.text);
   return { kind: "delta", profile: checked.profile, changes, understood, unused };
 }

@@ -22,6 +22,8 @@ export interface Fact {
   rank?: number;
   /** A volume counted in calls: calls per month when the use case is voice. */
   calls?: boolean;
+  /** A rate said to be the peak ("50 rps peak"): it sizes GPUs; see peak-rate.ts. */
+  peakPerSecond?: number;
   /** A per-call figure of a voice pipeline (minutes, SMS): it means nothing for another use case. */
   voiceOnly?: boolean;
   /** A cache-hit share to apply to the input tokens once they are known. */

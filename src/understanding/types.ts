@@ -2,8 +2,8 @@ import type { Catalog } from "../domain/catalog/catalog.js";
 import type { ConceptId } from "../domain/concepts.js";
 import type { GpusOnHand, Profile, ProfileField } from "../domain/profile.js";
 
-/** The catalog calls understanding needs: resolving typed model names and "did you mean". */
-export type ModelLookup = Pick<Catalog, "resolveModel" | "knownModelNames">;
+/** The catalog calls understanding needs: typed model names, "did you mean", and days a month for rates. */
+export type ModelLookup = Pick<Catalog, "resolveModel" | "knownModelNames" | "numberDefault">;
 
 /** A value one fact sets; lists appear for "no compliance needs" ([]) and the model lists. */
 export type FactValue = string | number | boolean | GpusOnHand | readonly string[];

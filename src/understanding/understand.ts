@@ -1,5 +1,6 @@
 import { combineFacts } from "./combine-facts.js";
 import { detectConcept } from "./detect-concept.js";
+import { resolvePeakRates } from "./peak-rate.js";
 import { readText } from "./read-text.js";
 import { byStart } from "./spans.js";
 import type { ModelLookup, UnderstandResult } from "./types.js";
@@ -19,11 +20,12 @@ export function understand(text: string, catalog: ModelLookup): UnderstandResult
   const conceptId = detectConcept(text, reading);
   if (conceptId) return { kind: "concept", conceptId };
 
-  const combined = combineFacts({}, reading.facts, { mode: "question" });
+  const peaks = resolvePeakRates(reading.facts, {}, catalog.numberDefault("daysPerMonth"));
+  const combined = combineFacts({}, peaks.facts, { mode: "question" });
   const refused = volumeProblems(combined.understood);
   if (refused.length > 0) return { kind: "invalid", problems: refused };
   const checked = checkProfile(combined.profile, combined.understood);
   if (!checked.ok) return { kind: "invalid", problems: checked.problems };
-  const unused = [...reading.unused, ...combined.conflicts].sort(byStart).map((l) => l.text);
+  const unused = [...reading.unused, ...peaks.notes, ...combined.conflicts].sort(byStart).map((l) => l.text);
   return { kind: "advice", profile: checked.profile, understood: combined.understood, unused };
 }
