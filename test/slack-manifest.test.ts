@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
 import { WEB_API_SCOPES } from "../src/channels/slack/api.js";
+import { SLACK_EVENTS_PATH } from "../src/channels/slack/app.js";
 import type { AdvisorApp } from "../src/channels/slack/context.js";
 import { registerListeners } from "../src/channels/slack/listeners/index.js";
 
@@ -24,7 +25,18 @@ const ManifestSchema = z.object({
   }),
 });
 
-const manifest = ManifestSchema.parse(parse(await readFile("manifests/slack/manifest.yaml", "utf8")));
+const manifestText = await readFile("manifests/slack/manifest.yaml", "utf8");
+const manifest = ManifestSchema.parse(parse(manifestText));
+
+/** The same app in HTTP mode, as the manifest's comments say to make it: every request URL set. */
+const HttpManifestSchema = z.object({
+  features: z.object({ slash_commands: z.array(z.object({ command: z.string(), url: z.string() })) }),
+  settings: z.object({
+    event_subscriptions: z.object({ request_url: z.string() }),
+    interactivity: z.object({ is_enabled: z.literal(true), request_url: z.string() }),
+    socket_mode_enabled: z.literal(false),
+  }),
+});
 
 /** The scope each event subscription needs, as Slack's event reference lists it. */
 const EVENT_SCOPES: Record<string, string[]> = {
@@ -59,26 +71,37 @@ function registered() {
   };
 }
 
-/** Web API methods named in src/channels/slack, read from the source (wrappers expanded). */
-async function methodsCalled(): Promise<Set<string>> {
+/** The Web API's method families, as the SDK names them (`client.chat.postMessage`, `x.assistant.threads.setStatus`). */
+const FAMILIES =
+  "assistant\\.threads|chat|views|users|conversations|files|auth|reactions|pins|bookmarks|team|usergroups|reminders|dnd|emoji|search|stars";
+
+/** The source files of the Slack surface (tests aside). */
+async function slackSources(): Promise<Array<{ name: string; text: string }>> {
   const entries = await readdir("src/channels/slack", { withFileTypes: true, recursive: true });
+  const files = entries.filter((e) => e.isFile() && e.name.endsWith(".ts") && !e.name.endsWith(".test.ts"));
+  return Promise.all(
+    files.map(async (e) => ({ name: e.name, text: await readFile(join(e.parentPath, e.name), "utf8") })),
+  );
+}
+
+/**
+ * Web API methods called in src/channels/slack, read from the source: any `<receiver>.<family>.<method>(`
+ * (the SlackApi wrapper's `this.client…`, a start-up client's `client…`), `apiCall("…")`, and the
+ * SDK helpers that call several methods (files.uploadV2, chat streaming), expanded.
+ */
+async function methodsCalled(): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const e of entries) {
-    if (!e.isFile() || !e.name.endsWith(".ts") || e.name.endsWith(".test.ts")) continue;
-    const text = await readFile(join(e.parentPath, e.name), "utf8");
-    for (const m of text.matchAll(
-      /client\.((?:assistant\.threads|chat|views|users|conversations|files|auth)\.\w+)\(/g,
-    ))
-      found.add(m[1] as string);
-    if (/client\.filesUploadV2\(/.test(text)) {
+  const call = new RegExp(`\\.((?:${FAMILIES})\\.\\w+)\\(`, "g");
+  for (const { text } of await slackSources()) {
+    for (const m of text.matchAll(call)) found.add(m[1] as string);
+    for (const m of text.matchAll(/\.apiCall\(\s*["'`]([\w.]+)["'`]/g)) found.add(m[1] as string);
+    if (/\.filesUploadV2\(/.test(text)) {
       found.add("files.getUploadURLExternal");
       found.add("files.completeUploadExternal");
     }
-    if (/client\.chatStream\(/.test(text))
+    if (/\.chatStream\(/.test(text))
       for (const s of ["start", "append", "stop"]) found.add(`chat.${s}Stream`);
   }
-  // Bolt calls auth.test itself when the app initializes (the bot's own ids, to ignore its messages).
-  found.add("auth.test");
   return found;
 }
 
@@ -100,7 +123,7 @@ describe("the Slack manifest", () => {
     expect([...declaredEvents].sort()).toEqual([...handled].sort());
   });
 
-  it("enables interactivity for the buttons and the form, the Home tab, and Socket Mode", () => {
+  it("enables interactivity for the buttons and the form, the Home tab, and Socket Mode as written", () => {
     expect(r.interactive).toBeGreaterThan(0);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(r.events.includes("app_home_opened"));
@@ -109,8 +132,39 @@ describe("the Slack manifest", () => {
     expect(manifest.features.assistant_view !== undefined).toBe(r.assistant);
   });
 
+  it("documents HTTP mode: its commented lines make a manifest with every request URL at the app's route", () => {
+    // What the header comment says to do: turn Socket Mode off and uncomment the "# HTTP mode:" lines.
+    const commented = [...manifestText.matchAll(/^(\s+)# HTTP mode: (\w+: \S+)$/gm)];
+    expect(commented).toHaveLength(3);
+    const http = HttpManifestSchema.parse(
+      parse(
+        manifestText
+          .replace(/^(\s+)# HTTP mode: (\w+: \S+)$/gm, "$1$2")
+          .replace("socket_mode_enabled: true", "socket_mode_enabled: false"),
+      ),
+    );
+    const urls = [
+      http.settings.event_subscriptions.request_url,
+      http.settings.interactivity.request_url,
+      ...http.features.slash_commands.map((c) => c.url),
+    ];
+    expect(urls).toEqual([1, 2, 3].map(() => `https://<host>${SLACK_EVENTS_PATH}`));
+  });
+
   it("calls only Web API methods whose scopes it knows, and knows none it does not call", async () => {
     expect([...(await methodsCalled())].sort()).toEqual(Object.keys(WEB_API_SCOPES).sort());
+  });
+
+  it("counts each SlackApi call's errors under the method it really calls", async () => {
+    // `this.call("chat.update", () => this.client.chat.update(…))`: the label must be the method.
+    const api = (await slackSources()).find((f) => f.name === "api.ts")?.text ?? "";
+    const pairs = [
+      ...api.matchAll(/this\.call\("([\w.]+)",\s*\(\)\s*=>\s*(?:\w+\s*\?\s*)?this\.client\.([\w.]+)\(/g),
+    ];
+    expect(pairs.length).toBeGreaterThan(10);
+    // The SDK's helper is labelled by its documented name: filesUploadV2 is "files.uploadV2".
+    const name = (m: string) => m.replace(/\./g, "").toLowerCase();
+    for (const [, label = "", method = ""] of pairs) expect(name(label)).toBe(name(method));
   });
 
   it("asks for exactly the bot scopes its calls, events and commands need", () => {
