@@ -155,6 +155,46 @@ describe.each(harnesses)("digests exactly once on %s", (_name, open) => {
     expect(posts()).toHaveLength(1);
   });
 
+  it("never reads a rate-limited search as 'not posted': it retries the search, then gives the period up", async () => {
+    // Slack allows non-Marketplace commercial apps one conversations.history call a minute (2025-05-29).
+    at("2023-11-06T12:00:00Z"); // see the crash test for why 2023
+    const sub = await subscribe();
+    const crashing = await h.open({ clock: clock.now });
+    let reachedSlack = () => {};
+    const posted = new Promise<void>((resolve) => {
+      reachedSlack = resolve;
+    });
+    const dying: FetchFunction = async (u, init) => {
+      const res = await fetch(u, init as RequestInit);
+      if (!String(u).includes("chat.postMessage")) return res;
+      reachedSlack();
+      return new Promise<never>(() => {});
+    };
+    void scheduler(crashing, { posters: [poster({ fetch: dying })] }).runDue(at("2023-11-13T08:00:00Z"));
+    await posted;
+    slack.failNext("conversations.history", { status: 429, retryAfterSeconds: 1 }, 2);
+    const restarted = scheduler(await h.open({ clock: clock.now }), { maxAttempts: 3 });
+    // Attempt 2 (lease over at 08:05) and attempt 3: the search is refused both times, so nothing is posted.
+    // (The Slack SDK, told not to retry, reports the 429 as a request error after its Retry-After.)
+    expect((await restarted.runDue(at("2023-11-13T08:06:00Z")))[0]).toMatchObject({
+      outcome: "failed",
+      code: expect.stringMatching(/^search-/),
+    });
+    expect((await restarted.runDue(at("2023-11-13T08:07:00Z")))[0]).toMatchObject({
+      outcome: "failed",
+      code: "outcome-unknown",
+    });
+    expect((await restarted.runDue(at("2023-11-13T08:08:00Z")))[0]).toMatchObject({ outcome: "failed" });
+    expect(posts()).toHaveLength(1);
+    expect(slack.callsOf("conversations.history")).toHaveLength(2);
+    expect(await store.deliveries.get(sub.id, "2023-11-13T08:00:00.000Z")).toMatchObject({
+      state: "failed",
+      errorCode: "outcome-unknown",
+      retryable: false,
+      attempt: 3,
+    });
+  });
+
   it("finds a post whose reply was lost before retrying it", async () => {
     at("2023-11-06T12:00:00Z"); // see the crash test for why 2023
     await subscribe();
