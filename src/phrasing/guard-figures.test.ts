@@ -32,6 +32,7 @@ describe("the numbers guard checks each figure against the facts sent, by kind",
     ["Amazon Bedrock saves you $8,000 over the horizon.", "money"],
     // The runner-up's bill said of the top option.
     ["Llama 3.1 8B Instruct on Amazon Bedrock costs $360.00 a month.", "money"],
+    ["Go with Amazon Bedrock: $990.00 a month for Llama 3.1 8B Instruct.", "money"],
     // A unit price of $1 (per 1M tokens) exists in the Advice; the facts hold no price per hour.
     ["Amazon Bedrock: it costs $1 an hour.", "unit-price"],
     // The only ratio is 24×.
@@ -73,6 +74,7 @@ describe("the numbers guard checks each figure against the facts sent, by kind",
     "We recommend Llama 3.1 8B Instruct on Amazon Bedrock at $110.00 a month; Llama 3.1 70B Instruct costs $360.00.",
     "Amazon Bedrock is the answer: $110.00 a month for Llama 3.1 8B Instruct, while Claude Haiku 4.5 costs $990.00.",
     "Self-hosting Mistral 7B costs the same as gpt-4o-mini at 11,910,542 requests a month ($2,858.53); use Amazon Bedrock.",
+    "On Amazon Bedrock, Llama 3.1 8B Instruct costs $110.00 a month versus $360.00 for Llama 3.1 70B Instruct.",
   ])("accepts %j", (text) => {
     expect(guard.check(text)).toMatchObject({ ok: true });
   });

@@ -82,8 +82,8 @@ function clauses(text: string): Array<{ start: number; end: number }> {
 }
 
 /**
- * The amounts a text gives to a model that does not own them: each amount belongs to the nearest
- * model named before it in its clause (else the nearest after it); an amount in a clause that names
+ * The amounts a text gives to a model that does not own them: an amount must belong to the nearest
+ * model named before it in its clause or to the nearest after it; an amount in a clause that names
  * no model is checked against the whole pool only.
  */
 export function misattributed(text: string, mentions: NumberMention[], owners: MoneyOwners): NumberMention[] {
@@ -97,11 +97,14 @@ export function misattributed(text: string, mentions: NumberMention[], owners: M
     const inClause = spans.filter((s) => s.start >= c.start && s.end <= c.end);
     const before = inClause.filter((s) => s.end <= m.index).sort((x, y) => y.end - x.end)[0];
     const after = inClause.filter((s) => s.start > m.index).sort((x, y) => x.start - y.start)[0];
-    const owner = (before ?? after)?.owner;
-    if (!owner) return false;
-    const breakEven =
-      owner.breakEvenSide || /break[- ]?even|costs? the same/i.test(text.slice(c.start, c.end));
-    const values = [...owner.values, ...(breakEven ? owners.breakEven : [])];
-    return !values.some((v) => isRoundingOf(m, v));
+    const neighbours = [before, after].flatMap((s) => (s ? [s.owner] : []));
+    if (neighbours.length === 0) return false;
+    const breakEvenClause = /break[- ]?even|costs? the same/i.test(text.slice(c.start, c.end));
+    // "A costs $110.00" and "$360.00 for B" read both ways: the amount may be either neighbour's.
+    return !neighbours.some((owner) =>
+      [...owner.values, ...(owner.breakEvenSide || breakEvenClause ? owners.breakEven : [])].some((v) =>
+        isRoundingOf(m, v),
+      ),
+    );
   });
 }
