@@ -48,6 +48,7 @@ describe("every JSON document the CLI prints matches its schema, field for field
     ["breakeven", BreakevenJsonSchema, ["breakeven", "-m", "gpt-4o-mini", "-r", "1M", ...TOKENS]],
     ["breakeven without a volume", BreakevenJsonSchema, ["breakeven", "-m", "gpt-4o-mini", ...TOKENS]],
     ["a concept", ConceptJsonSchema, ["what does shadow mode mean?"]],
+    ["a concept with public sources", ConceptJsonSchema, ["what is HIPAA?"]],
     ["advice, with its understanding", AdviceJsonSchema, ["500k requests a month, HIPAA, on gpt-4o-mini"]],
   ])("%s", async (_name, schema, args) => {
     await document(schema, args);

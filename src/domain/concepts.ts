@@ -24,6 +24,13 @@ export const CONCEPT_IDS = [
   "task-model-matching",
   "precision-and-domain-knowledge",
   "model-categories",
+  "rag",
+  "compliance",
+  "quantization",
+  "vllm",
+  "break-even",
+  "why-not-self-host",
+  "scope",
 ] as const;
 export type ConceptId = (typeof CONCEPT_IDS)[number];
 
@@ -36,6 +43,10 @@ export interface Concept {
   points?: readonly string[];
   /** Seed files ("seeds/001_7239c6cfa953a15b.txt") the answer is drawn from. */
   sources: readonly string[];
+  /** The section of each seed file the answer quotes, by file. */
+  sections?: Readonly<Record<string, string>>;
+  /** Public facts beyond the seeds, each by the page that states it. */
+  publicSources?: readonly string[];
 }
 
 export const CONCEPTS: readonly Concept[] = [
@@ -190,6 +201,125 @@ export const CONCEPTS: readonly Concept[] = [
       "001 adds: proprietary is best for general-purpose use and fast time-to-market with no infrastructure.",
     ],
     sources: [S003, S001],
+  },
+  {
+    id: "rag",
+    title: "Retrieval-augmented generation (RAG)",
+    answer:
+      "RAG answers from your own documents without retraining the model: the passages most relevant to a question are retrieved (usually by embedding search) and put into the prompt, and the model answers from them. 001 places it between a plain API and fine-tuning: moderate specialization calls for RAG with proprietary or open models (Haystack + Claude or LLaMA 3), and a model that must behave like a legal or medical expert should be fine-tuned or grounded with RAG. RAG adds input tokens to every request (the retrieved passages), which is where its cost shows in a bill.",
+    points: [
+      "001's precision table: moderate specialization → RAG with proprietary or open models; high precision → fine-tune open models (Mistral + LoRA, LLaMA 3 + QLoRA).",
+      "001's speed matrix puts RAG in the moderate tier (reading-paced apps, GPT-4 Turbo).",
+      "001's cheat sheet: small startup, tight budget → Mistral 7B + Ollama + local RAG; healthcare/legal → LLaMA 3 or Mistral + fine-tuning + Haystack RAG.",
+      "The retrieval step needs an embedding model: 000 compares text-embedding-3-small (1536 dimensions) with all-MiniLM-L6-v2 (384).",
+    ],
+    sources: [S001, S000],
+    sections: {
+      [S001]: "3. Precision & Domain Knowledge; Summary: Decision Cheat Sheet",
+      [S000]: 'Note on "all-MiniLM" vs OpenAI Models',
+    },
+    publicSources: ["https://arxiv.org/abs/2005.11401"],
+  },
+  {
+    id: "compliance",
+    title: "HIPAA and other compliance needs",
+    answer:
+      "HIPAA is the US law whose Privacy and Security Rules protect patients' health information (PHI); a vendor that handles PHI for a covered entity is a business associate and must sign a business associate agreement. The seeds treat such rules as the first fork: 002 lists strict compliance (HIPAA, SOX, government contracts) and data sovereignty among the valid reasons for local models, and 003's flowchart sends strict data privacy needs to self-hosting or a private cloud. GDPR (EU personal data) and data-residency rules work the same way here: they narrow where the model may run before cost is compared.",
+    points: [
+      "002, scenario 4 (high security/compliance): local AI models for complete data control; healthcare, finance, government; $10,000-50,000 initial setup.",
+      "003's decision flowchart: strict data privacy needs → self-host or private cloud; otherwise volume decides.",
+      "000: data sent to OpenAI's servers is a privacy consideration; open models can run on premises so that no data leaves your infrastructure.",
+      'Say the rule in a question ("HIPAA", "GDPR", "data must stay in the EU", "air-gapped") and the answer applies it.',
+    ],
+    sources: [S002, S003, S000],
+    sections: {
+      [S002]: "When Local Models Make Sense; Scenario 4: High-Security/Compliance Requirements",
+      [S003]: "Decision Flowchart",
+      [S000]: "Option 1: OpenAI Models, Disadvantages",
+    },
+    publicSources: [
+      "https://www.hhs.gov/hipaa/for-professionals/privacy/index.html",
+      "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
+    ],
+  },
+  {
+    id: "quantization",
+    title: "Quantization",
+    answer:
+      "Quantization stores a model's weights with fewer bits: int8 takes half the memory of fp16 and int4 about a quarter, so a 70B model needs about 140 GB at fp16, 70 GB at int8 and 35 GB at int4, at some cost in accuracy. Fewer GPUs then hold the model, which is why 001 pairs open weights with quantization for lower-cost inference and suggests a quantized Mistral 7B for fast agent workflows. The self-hosted options here are sized at the precision that fits the GPUs and say which one they use.",
+    points: [
+      "001's use case recommendations: lower cost inference → open weights + quantization.",
+      "001's speed matrix tip: agent workflows with rapid API calls → Groq + Mixtral or Mistral 7B quantized.",
+      "003's LoRA example loads the base model in 8-bit to fine-tune on smaller GPUs.",
+    ],
+    sources: [S001, S003],
+    sections: {
+      [S001]: "Use Case Recommendations; Inference Speed Matrix",
+      [S003]: "LoRA Fine-Tuning Example",
+    },
+    publicSources: [
+      "https://huggingface.co/docs/transformers/main/quantization/concept_guide",
+      "https://huggingface.co/docs/transformers/v4.44.2/quantization/bitsandbytes",
+    ],
+  },
+  {
+    id: "vllm",
+    title: "vLLM",
+    answer:
+      "vLLM is an open-source library for serving LLMs: it keeps the attention cache in pages (PagedAttention) and batches incoming requests continuously, so one GPU serves many requests at once, and it offers an OpenAI-compatible API server. 001 names it (with Text Generation Inference) for deploying fine-tuned open-weights models, and 003's self-hosted architecture runs Llama 3 70B on it across 4 GPUs. The self-hosted options here are priced as vLLM deployments on GPU instances.",
+    points: [
+      '003\'s example: LLM(model="meta-llama/Llama-3-70b-chat-hf", tensor_parallel_size=4, gpu_memory_utilization=0.9).',
+      "001's open-weights workflow: Hugging Face + PEFT/LoRA, adapter training only, deploy with vLLM or Text Generation Inference.",
+    ],
+    sources: [S001, S003],
+    sections: {
+      [S001]: "Example Fine-Tuning Workflows",
+      [S003]: "Self-Hosted Architecture",
+    },
+    publicSources: ["https://docs.vllm.ai/en/v0.6.4/index.html"],
+  },
+  {
+    id: "break-even",
+    title: "The break-even volume",
+    answer:
+      "The break-even is the monthly volume at which self-hosting costs what the API costs: the self-hosted monthly cost divided by the API cost of one request. In 003's calculate_breakeven that is $9,500 a month (Llama 3 70B on 4x A100: $8,000 infrastructure, $500 setup, $1,000 operations) divided by $0.000195 a request (gpt-4o-mini at 500 input and 200 output tokens), about 48.7M requests a month. Below it the API is cheaper, above it self-hosting; 003 and 004 say self-hosting typically pays from about 500K-1M requests a month, which their own figures do not bear out for gpt-4o-mini.",
+    points: [
+      '003\'s example at 1M requests a month: API $195.00 against self-hosted $9,500.00, so "Use API".',
+      "004: self-hosting typically becomes cost-effective at 500K-1M+ API calls a month, depending on instance type and usage.",
+      "000 puts it at 100K+ messages a month, beside its own $20-a-month bill for 100K messages on gpt-4o-mini.",
+      "Ask with your volume and tokens, and the answer computes the break-even for your options.",
+    ],
+    sources: [S003, S004, S000],
+    sections: {
+      [S003]: "Break-Even Analysis",
+      [S004]: "Cost Considerations",
+      [S000]: "Cost Analysis",
+    },
+  },
+  {
+    id: "why-not-self-host",
+    title: "Why not self-host?",
+    answer:
+      "Self-hosting swaps a per-token bill for fixed costs and work: GPU servers, DevOps time and maintenance (000 puts them at $2,000-8,000 a month), an ML or DevOps team, and 6-12 months to a production-ready setup (002). Below the break-even volume the API is cheaper, and 003's flowchart sends workloads without strict privacy needs and under 500K requests a month to a proprietary API. Self-hosting pays when compliance rules out APIs, volume is past the break-even, or you need control of the model's lifecycle (004).",
+    points: [
+      "000, open-source disadvantages: GPU servers, DevOps expertise, complex scaling, maintenance; quality and speed gaps against GPT-4-class models.",
+      "002, required investment for local models: ML engineers, DevOps and infrastructure specialists; high-end GPUs and redundant servers; 6-12 months.",
+      "004's case for self-hosting: own the weights, pin the version, no forced migrations.",
+    ],
+    sources: [S000, S002, S003, S004],
+    sections: {
+      [S000]: "Option 2: Open-Source LLMs, Disadvantages; Cost Analysis",
+      [S002]: "Required Investment for Local Models",
+      [S003]: "Decision Flowchart",
+      [S004]: "The Real Value: Operational Control",
+    },
+  },
+  {
+    id: "scope",
+    title: "What I can answer",
+    answer:
+      'I answer which LLM to run, where (API, self-hosted, private cloud, hybrid or local) and what it costs at your volume, and I explain the ideas behind that advice. I have no answer drawn from my sources for that question. Describe your workload (for example "500k requests a month, 800 in / 200 out tokens, HIPAA, no ML team") or ask about a concept such as open weights, RAG, quantization, shadow mode or the break-even.',
+    sources: [S000, S001, S002, S003, S004],
   },
 ];
 

@@ -2,6 +2,13 @@ import type { Concept } from "../domain/concepts.js";
 
 /** Concept answers and the "I read …" preamble of an advice answer. */
 
+/** "seeds/003_….txt (Break-Even Analysis)": each seed with the section quoted, when known. */
+export function conceptSources(c: Concept): string {
+  const seeds = c.sources.map((f) => (c.sections?.[f] ? `${f} (${c.sections[f]})` : f)).join(", ");
+  const web = c.publicSources?.length ? `; also ${c.publicSources.join(", ")}` : "";
+  return `${seeds}${web}`;
+}
+
 export function conceptText(c: Concept): string {
   return [
     c.title,
@@ -9,7 +16,7 @@ export function conceptText(c: Concept): string {
     c.answer,
     ...(c.points ?? []).map((p) => `  - ${p}`),
     "",
-    `Sources: ${c.sources.join(", ")}`,
+    `Sources: ${conceptSources(c)}`,
   ].join("\n");
 }
 
@@ -21,7 +28,7 @@ export function conceptMarkdown(c: Concept): string {
     "",
     ...(c.points ?? []).map((p) => `- ${p}`),
     "",
-    `_Sources: ${c.sources.join(", ")}_`,
+    `_Sources: ${conceptSources(c)}_`,
   ].join("\n");
 }
 

@@ -98,6 +98,11 @@ export const ConceptJsonSchema = z.object({
   title: z.string(),
   answer: z.string(),
   points: z.array(z.string()).optional(),
+  /** Seed files the answer is drawn from. */
   sources: z.array(z.string()),
+  /** The section quoted from each seed file, by file. */
+  sections: z.record(z.string(), z.string()).optional(),
+  /** Pages stating the public facts the answer adds to the seeds. */
+  publicSources: z.array(z.string()).optional(),
 });
 export type ConceptJson = z.infer<typeof ConceptJsonSchema>;

@@ -1,4 +1,5 @@
 import type { ConceptId } from "../domain/concepts.js";
+import type { ProfileField } from "../domain/profile.js";
 
 /**
  * How people ask about each concept. Patterns run on a normalised question (lower case, hyphens
@@ -9,6 +10,8 @@ export interface ConceptPhrasing {
   id: ConceptId;
   patterns: readonly RegExp[];
   examples: readonly string[];
+  /** Facts the concept's own words set ("what is HIPAA?" reads HIPAA), which do not make it advice. */
+  allows?: readonly ProfileField[];
 }
 
 const FT = String.raw`fine ?tun\w*`;
@@ -23,12 +26,14 @@ export const CONCEPT_PHRASINGS: readonly ConceptPhrasing[] = [
       /\b(?:proprietary|closed)(?: models?)? (?:vs\.?|versus|or) open(?: models?)?\b/,
       /\bopen(?: models?)? (?:vs\.?|versus|or) (?:proprietary|closed)\b/,
       /\bwhat (?:is|are) (?:a )?proprietary (?:model|llm)s?\b/,
+      /\bis (?:chat ?gpt|gpt|claude|gemini|o\d|grok)[\w. ]{0,20}? (?:an? )?(?:really |truly |actually )?open (?:source|weights?)\b/,
     ],
     examples: [
       "what are the model categories?",
       "proprietary vs open weights vs open source?",
       "what kinds of models are there?",
       "closed vs open models?",
+      "is gpt-4o open weights?",
     ],
   },
   {
@@ -49,7 +54,7 @@ export const CONCEPT_PHRASINGS: readonly ConceptPhrasing[] = [
   {
     id: "embedding-vs-chat-model",
     patterns: [
-      /\bminilm\b/,
+      /\b(?:is|what(?:'s| is| are)|can|does|do)\b.*\bminilm\b|\bminilm\b.*\b(?:chat|llm|conversation|talk)\b/,
       /\bembeddings? models?\b.*\b(?:chat|conversation|llm|talk)\b|\b(?:chat|talk)\b.*\bembeddings? models?\b/,
       /\bis (?:text embedding|an embedding)\b.*\bchat\b/,
     ],
@@ -101,13 +106,14 @@ export const CONCEPT_PHRASINGS: readonly ConceptPhrasing[] = [
       /\bmigration (?:phases?|steps?|strategy|stages?|process)\b/,
       /\bphases? of (?:the |a )?migration\b/,
       /\bhow (?:do|should|would|can) (?:we|i|you) migrate\b/,
-      /\bwhat is (?:a )?cutover\b/,
+      /\b(?:what is|what's|explain|define) (?:a |the )?cut ?over\b|\bcut ?over\b.*\bmean\b/,
     ],
     examples: [
       "what does shadow mode mean?",
       "what are the migration phases?",
       "how should we migrate?",
       "explain the migration steps",
+      "explain cutover",
     ],
   },
   {
@@ -180,13 +186,78 @@ export const CONCEPT_PHRASINGS: readonly ConceptPhrasing[] = [
       /\bprecision (?:and|&) domain\b|\bdomain (?:knowledge|expertise)\b/,
       /\bbehave like (?:a |an )?(?:\w+ )?expert\b/,
       new RegExp(String.raw`\b${FT} (?:vs\.?|versus|or) rag\b|\brag (?:vs\.?|versus|or) ${FT}`),
+      new RegExp(String.raw`\bbetween (?:${FT} and rag|rag and ${FT})\b`),
       /\bhow (?:do|can|should) (?:we|i) make (?:an? |the |our )?(?:model|llm) (?:more )?(?:precise|accurate|domain specific|an expert)\b/,
     ],
+    allows: ["customization", "useCase"],
     examples: [
       "how do we get domain knowledge into the model?",
       "RAG or fine-tuning?",
+      "difference between fine-tuning and RAG",
       "how can I make the model behave like a legal expert?",
       "what about precision and domain knowledge?",
     ],
+  },
+  {
+    id: "rag",
+    patterns: [
+      /\b(?:what(?:'s| is| are| does)|explain|define) (?:a |the )?(?:rag|retrieval augmented generation)\b/,
+      /\b(?:rag|retrieval augmented generation)\b.*\b(?:mean|work)\b/,
+    ],
+    allows: ["customization", "useCase"],
+    examples: ["what is RAG?", "how does RAG work?", "explain retrieval-augmented generation"],
+  },
+  {
+    id: "compliance",
+    patterns: [
+      /\b(?:what(?:'s| is| are| does)|explain|define) (?:the )?(?:hipaa|gdpr|sox|phi|fedramp|itar|data (?:sovereignty|residency))\b/,
+      /\b(?:hipaa|gdpr|sox|fedramp)\b.*\b(?:mean|stand for)\b/,
+    ],
+    allows: ["compliance"],
+    examples: ["what is HIPAA?", "what does GDPR mean?", "explain data sovereignty"],
+  },
+  {
+    id: "quantization",
+    patterns: [
+      /\b(?:what(?:'s| is| are| does)|explain|define|how does) (?:a |the )?(?:model )?quanti[sz]\w*/,
+      /\bquanti[sz]\w*\b.*\b(?:mean|work|help)\b/,
+    ],
+    examples: ["what is quantization", "how does quantization work?", "what does quantized mean?"],
+  },
+  {
+    id: "vllm",
+    patterns: [
+      /\b(?:what(?:'s| is| are| does)|explain|define) (?:a |the )?(?:vllm|tgi|text generation inference)\b/,
+      /\bvllm\b.*\bmean\b/,
+    ],
+    examples: ["what's vLLM?", "what is vllm", "explain vLLM"],
+  },
+  {
+    id: "break-even",
+    patterns: [
+      /\b(?:what(?:'s| is| are| does)|explain|define) (?:a |the )?break ?even\b(?! (?:for|at|of|between|with|on)\b)/,
+      /\bbreak ?even\b.*\bmean\b|\bhow (?:is|do you|does one|do we) (?:calculate |compute )?(?:the )?break ?even\b/,
+    ],
+    examples: ["what is a break-even?", "what does break-even mean?", "how do you calculate the break-even?"],
+  },
+  {
+    id: "why-not-self-host",
+    patterns: [
+      /\bwhy (?:not|shouldn't (?:we|i)|should(?:n't| not) (?:we|i)|wouldn't (?:we|i)) (?:just )?(?:self host\w*|run (?:it |them |our own models? )?(?:ourselves|locally|on prem\w*)|host (?:it |them )?ourselves)\b/,
+      /\b(?:downsides?|disadvantages?|cons|risks?|drawbacks?) of self host\w*\b/,
+    ],
+    examples: [
+      "why not self-host?",
+      "why shouldn't we self-host?",
+      "what are the downsides of self-hosting?",
+    ],
+  },
+  {
+    // Last: a definitional question no concept above covers, with nothing about a workload.
+    id: "scope",
+    patterns: [
+      /^(?:what(?: is|'s| are)|who is|explain|define|tell me about)\b(?!.*\b(?:should|recommend\w*|use|run|pick|choose|cost|costs|price|cheap\w*|best|model|models|llm|llms|deploy\w*|host\w*|budget|option|options|verdict|answer)\b)/,
+    ],
+    examples: ["what is the weather like?", "who is the president?", "tell me about kubernetes"],
   },
 ];

@@ -24,6 +24,16 @@ describe("concept questions", () => {
     ["which model for speech to text?", "task-model-matching"],
     ["how do we get domain knowledge into the model?", "precision-and-domain-knowledge"],
     ["what kinds of models are there?", "model-categories"],
+    ["what is RAG?", "rag"],
+    ["what is HIPAA?", "compliance"],
+    ["explain cutover", "shadow-mode-and-migration-phases"],
+    ["difference between fine-tuning and RAG", "precision-and-domain-knowledge"],
+    ["is gpt-4o open weights?", "model-categories"],
+    ["what is quantization", "quantization"],
+    ["what's vLLM?", "vllm"],
+    ["what is a break-even?", "break-even"],
+    ["why not self-host?", "why-not-self-host"],
+    ["what is the weather like?", "scope"],
   ])("%j asks about %s", (text, id) => {
     expect(understand(text, catalog)).toEqual({ kind: "concept", conceptId: id });
   });
@@ -48,6 +58,10 @@ describe("recommendation questions are not concept questions", () => {
     "HIPAA data, open weights vs open source?",
     "which model should we run for 100k chats a month?",
     "should we self-host llama 3.1 70b on AWS?",
+    "all-MiniLM-L6-v2 for embeddings",
+    "what is HIPAA compliant hosting for 2M requests a month?",
+    "what should we use?",
+    "what does 500k requests a month cost?",
   ])("%j is advice", (text) => {
     expect(understand(text, catalog).kind).toBe("advice");
   });

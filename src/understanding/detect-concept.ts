@@ -27,15 +27,25 @@ function normalizeQuestion(text: string): string {
     .trim();
 }
 
-/** The concept a question asks about, if it asks about one. */
-export function conceptAskedAbout(text: string): ConceptId | undefined {
+function phrasingFor(text: string) {
   const q = normalizeQuestion(text);
-  return CONCEPT_PHRASINGS.find((c) => c.patterns.some((p) => p.test(q)))?.id;
+  return CONCEPT_PHRASINGS.find((c) => c.patterns.some((p) => p.test(q)));
 }
 
-/** A concept question: a concept phrasing, and nothing about the asker's own workload. */
+/** The concept a question asks about, if it asks about one. */
+export function conceptAskedAbout(text: string): ConceptId | undefined {
+  return phrasingFor(text)?.id;
+}
+
+/**
+ * A concept question: a concept phrasing, and nothing about the asker's own workload beyond
+ * what the concept's own words say ("what is HIPAA?" reads HIPAA).
+ */
 export function detectConcept(text: string, reading: Reading): ConceptId | undefined {
   if (reading.scales.length > 0) return undefined;
-  if (reading.facts.some((f) => !NOT_SITUATION.has(f.field))) return undefined;
-  return conceptAskedAbout(text);
+  const phrasing = phrasingFor(text);
+  if (!phrasing) return undefined;
+  const allowed = (f: ProfileField) => NOT_SITUATION.has(f) || (phrasing.allows ?? []).includes(f);
+  if (reading.facts.some((f) => !allowed(f.field))) return undefined;
+  return phrasing.id;
 }
