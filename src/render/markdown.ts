@@ -7,13 +7,18 @@ import { quantityText } from "./text.js";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-export function adviceMarkdown(v: AnswerView): string {
-  const out: string[] = [
-    `## ${v.headline}`,
-    "",
+/**
+ * The answer in Markdown. `lead` (the summary) and `read` (what the question was read as, from
+ * understoodLines) go right under the heading, as the terminal puts them at the top, each as a
+ * block of its own so that no heading continues the list item above it.
+ */
+export function adviceMarkdown(v: AnswerView, extra: { lead?: string; read?: string } = {}): string {
+  const out: string[] = [`## ${v.headline}`, ""];
+  for (const block of [extra.lead, extra.read]) if (block) out.push(block, "");
+  out.push(
     "| # | Deployment | Model | Where | Monthly | Per month over horizon |",
     "|---|---|---|---|---:|---:|",
-  ];
+  );
   for (const o of v.options) {
     out.push(
       `| ${o.rank} | ${cell(o.verdictLabel)} | ${cell(o.model)} | ${cell(o.deployment)} | ${cell(o.monthly)} | ${o.perMonthOverHorizon} |`,
