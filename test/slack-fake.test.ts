@@ -46,7 +46,7 @@ describe("the fake's files.uploadV2 flow", () => {
     expect((await fetch(url, { method: "POST", body: new Uint8Array([1, 2, 3]) })).status).toBe(400);
     expect((await fetch(`${fake.url}/upload/F999999`, { method: "POST", body: "x" })).status).toBe(404);
     expect((await fetch(url, { method: "POST", body: new Uint8Array([1, 2, 3, 4]) })).status).toBe(200);
-    const files = [{ id: String(got.file_id) }];
+    const files: [{ id: string }] = [{ id: String(got.file_id) }];
     expect(await platformError(client.files.completeUploadExternal({ files }))).toBe("ok");
     // A file is completed once.
     expect(await platformError(client.files.completeUploadExternal({ files }))).toBe("file_not_found");

@@ -55,7 +55,7 @@ export interface SlackHarness {
   server: RunningServer;
   /** A new process in all but name: a new Bolt app and HTTP server on the same store (nothing in memory survives). */
   restart(): Promise<void>;
-  /** Waits until every request taken so far was handled (stopping drains the work in flight), then restarts. */
+  /** Waits until every request taken so far was handled, answers and all. */
   settle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -124,7 +124,9 @@ export async function startSlackHarness(
         server: running.server,
       });
     },
-    settle: () => h.restart(),
+    settle: async () => {
+      if (!(await running.surface.idle(60_000))) throw new Error("Slack requests still running after 60 s");
+    },
     close: async () => {
       await stop();
       await store.close();

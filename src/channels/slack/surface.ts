@@ -22,6 +22,8 @@ export interface SlackSurface extends Surface {
   readonly mode: SlackConfig["mode"];
   /** The Bolt app, once started. */
   readonly bolt: AdvisorApp | null;
+  /** Resolves when the requests taken so far are handled (true), or after `timeoutMs` (false). */
+  idle(timeoutMs: number): Promise<boolean>;
 }
 
 /**
@@ -54,6 +56,7 @@ export function createSlackSurface(
     get bolt() {
       return bolt;
     },
+    idle: (timeoutMs) => inFlight.drain(timeoutMs),
     ...(config.mode === "http"
       ? {
           mount(app: Application) {
