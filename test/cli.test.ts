@@ -486,6 +486,26 @@ describe("the installed command", () => {
     expect((failure as { stderr: string }).stderr.trim()).toBe('no price for "nope-model"');
   });
 
+  it("loads none of digest's SDKs unless digest runs", async () => {
+    // A resolve hook reports each heavy package the CLI asks for; --help must ask for none.
+    const dir = await mkdtemp(join(tmpdir(), "llm-advise-hooks-"));
+    const heavy = String.raw`/@slack\/bolt|botbuilder|@electric-sql\/pglite|^pg$|^vega|@resvg|^express$/`;
+    await writeFile(
+      join(dir, "hooks.mjs"),
+      `export async function resolve(s, c, next) { if (${heavy}.test(s)) process.stderr.write("LOADED " + s + "\\n"); return next(s, c); }`,
+    );
+    await writeFile(
+      join(dir, "register.mjs"),
+      `import { register } from "node:module"; register(${JSON.stringify(`file://${join(dir, "hooks.mjs")}`)});`,
+    );
+    const script = (args: string[]) =>
+      `const m = await import(${JSON.stringify(join(process.cwd(), "src/cli/main.ts"))}); await m.run(${JSON.stringify(args)}, { out() {}, err() {}, now: () => new Date() }, {});`;
+    const node = (args: string[]) =>
+      exec(process.execPath, ["--import", join(dir, "register.mjs"), "--import", "tsx", "-e", script(args)]);
+    expect((await node(["--help"])).stderr).toBe("");
+    expect((await node(["digest", "--help"])).stderr).toContain("LOADED @slack/bolt");
+  }, 120_000);
+
   it("reads .env from the working directory, and the real environment wins over it", async () => {
     const dir = await mkdtemp(join(tmpdir(), "llm-advise-env-"));
     await writeFile(join(dir, ".env"), "CATALOG_FILE=/nonexistent/from-dotenv.yaml\n");
