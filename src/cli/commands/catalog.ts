@@ -3,6 +3,7 @@ import type { ProjectData } from "../../domain/catalog/schema.js";
 import { formatUnitUsd, formatUsd } from "../../domain/format.js";
 import { type CliContext, emit } from "../context.js";
 import { badInput } from "../errors.js";
+import { said } from "../flags.js";
 
 type Section = keyof ProjectData;
 const SECTIONS: readonly Section[] = [
@@ -95,7 +96,7 @@ function lines(data: ProjectData, section: Section): string[] {
 /** `llm-advise catalog`: the data behind every figure, each entry dated and sourced. */
 export function catalogCommand(ctx: CliContext, section: string | undefined): void {
   if (section !== undefined && !(SECTIONS as readonly string[]).includes(section)) {
-    throw badInput(`--section must be one of ${SECTIONS.join(", ")}; got "${section}"`);
+    throw badInput(`--section must be one of ${SECTIONS.join(", ")}; got "${said(section)}"`);
   }
   const chosen = section ? [section as Section] : SECTIONS;
   const text = [`Hosted token prices: @pydantic/genai-prices, as of ${ctx.catalog.hostedPricesAsOf}.`];
