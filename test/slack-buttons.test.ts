@@ -25,7 +25,8 @@ async function replyAfterClick(h: SlackHarness, threadTs: string, since: number)
   );
 }
 
-describe("answer buttons", () => {
+// Each test answers several questions end to end; on a loaded 2-core machine that takes seconds.
+describe("answer buttons", { timeout: 60_000 }, () => {
   it("Cost breakdown lists each top option's line items in the thread", async () => {
     h = await startSlackHarness();
     const a = await askInChannel(h, QUESTION);

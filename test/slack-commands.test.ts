@@ -15,7 +15,8 @@ afterEach(async () => {
 
 const QUESTION = "500k requests a month, 500 in / 200 out tokens, on gpt-4o-mini";
 
-describe("/llm-advise <question>", () => {
+// Each test answers several questions end to end; on a loaded 2-core machine that takes seconds.
+describe("/llm-advise <question>", { timeout: 60_000 }, () => {
   it("acks before any Web API call, engine or store work completes", async () => {
     h = await startSlackHarness();
     // The placeholder that the engine waits for cannot be posted until released: the ack cannot depend on it.

@@ -55,7 +55,8 @@ async function setup() {
   return { fake, surface, command };
 }
 
-describe("the Slack surface's lifecycle", () => {
+// Each test answers several questions end to end; on a loaded 2-core machine that takes seconds.
+describe("the Slack surface's lifecycle", { timeout: 60_000 }, () => {
   it("answers 503 with Retry-After until started, then takes commands", async () => {
     const { fake, surface, command } = await setup();
     const early = await command("500k requests a month");
