@@ -69,16 +69,6 @@ export type ActionResult =
   | { kind: "what-if"; turn: Turn }
   | { kind: "rejected"; message: string };
 
-/**
- * A follow-up from which nothing was read ("thanks!", "ok", a remark to a colleague): no Profile
- * field changed and no question was asked, so nothing was stored or phrased. Only `converse` returns it.
- */
-export interface NothingRead {
-  kind: "nothing-read";
-  /** The words that were not understood, for a surface that wants to quote them. */
-  unused: string[];
-}
-
 const HELP = /^\s*(help|\?|usage|how does this work\??)\s*$/i;
 const SCALE: Record<string, string> = { "what-if-10x": "10x the volume", "what-if-0.1x": "0.1x the volume" };
 
@@ -208,7 +198,8 @@ export class Conversation {
       summary: r.value.summary,
       replaceStreamed: r.value.replaceStreamed,
       understood: r.value.understood,
-      unused,
+      // answerProfile adds the figures an LLM read that the question did not contain.
+      unused: r.value.unused,
       change: previous ? changeNote(previous.changes, previous.before.advice, r.value.contract) : null,
     };
   }

@@ -21,12 +21,6 @@ function phrasedBy(ctx: CliContext, s: PhrasingResult): string | null {
   return why.length > 0 ? `template summary; ${why.join("; ")}` : null;
 }
 
-/** Markdown: the answer's heading, the summary as its lead paragraph, then the rest. */
-function withLead(markdown: string, lead: string, after: string[]): string {
-  const [heading = "", ...rest] = markdown.split("\n\n");
-  return [heading, lead, ...rest, ...after].filter(Boolean).join("\n\n");
-}
-
 /** `llm-advise "<question>"`: understand the text, run the engine, phrase the summary, print the answer. */
 export async function askCommand(ctx: CliContext, question: string): Promise<void> {
   const u = understand(question, ctx.catalog);
@@ -68,9 +62,10 @@ export async function askCommand(ctx: CliContext, question: string): Promise<voi
         [`Summary: ${summary.text}${by ? `\n(${by})` : ""}`, read, adviceText(view)]
           .filter(Boolean)
           .join("\n\n"),
-        withLead(adviceMarkdown(view), `**Summary:** ${summary.text}${by ? `  \n_${by}_` : ""}`, [
-          understoodLines(understood, unused, "markdown"),
-        ]),
+        adviceMarkdown(view, {
+          lead: `**Summary:** ${summary.text}${by ? `  \n_${by}_` : ""}`,
+          read: understoodLines(understood, unused, "markdown"),
+        }),
         {
           ...contract,
           summary: {

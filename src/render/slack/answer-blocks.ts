@@ -47,6 +47,21 @@ function contexts(lines: readonly string[], blockIdPrefix: string): ContextBlock
   }));
 }
 
+/** "Assumed: a; b; …" in elements that each fit, broken between assumptions so that none is clipped. */
+function assumptionLines(assumptions: readonly string[]): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const a of assumptions.map(escapeMrkdwn)) {
+    const next = line ? `${line}; ${a}` : `Assumed: ${a}`;
+    if (line && next.length > CONTEXT_ELEMENT_TEXT) {
+      lines.push(line);
+      line = a;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
 export function answerButtons(answerId: string): ActionsBlock {
   return {
     type: "actions",
@@ -148,7 +163,7 @@ export function answerMessages(
     );
   }
   if (view.assumptions.length > 0)
-    blocks.push(...contexts([`Assumed: ${escapeMrkdwn(view.assumptions.join("; "))}`], "answer.assumptions"));
+    blocks.push(...contexts(assumptionLines(view.assumptions), "answer.assumptions"));
   if (view.issues.length > 0)
     blocks.push(
       ...contexts(
