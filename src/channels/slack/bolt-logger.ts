@@ -12,6 +12,16 @@ const LEVELS: Record<string, LogLevel> = {
   silent: LogLevel.ERROR,
 };
 
+/**
+ * The SDKs' debug lines carry request, response and event bodies (what users typed) inside plain
+ * strings, where redaction by field name cannot reach: keep what happened, drop the payload.
+ */
+export function withoutPayload(line: string): string {
+  const cut = line.replace(/\((body|data): [\s\S]*\)$/, "($1 omitted)");
+  const colon = cut.indexOf(": ");
+  return colon === -1 ? cut : `${cut.slice(0, colon)}: (omitted)`;
+}
+
 /** Bolt's and the Web API client's log lines, into our pino logger (the SDKs redact tokens themselves). */
 export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ component: "slack-sdk" });
@@ -19,7 +29,7 @@ export function boltLogger(logger: Logger): BoltLogger {
     formatWithOptions({ depth: 2, breakLength: Number.POSITIVE_INFINITY }, ...msg);
   let name = "bolt";
   return {
-    debug: (...msg: unknown[]) => log.debug({ sdk: name }, text(msg)),
+    debug: (...msg: unknown[]) => log.debug({ sdk: name }, withoutPayload(text(msg))),
     info: (...msg: unknown[]) => log.info({ sdk: name }, text(msg)),
     warn: (...msg: unknown[]) => log.warn({ sdk: name }, text(msg)),
     error: (...msg: unknown[]) => log.error({ sdk: name }, text(msg)),
