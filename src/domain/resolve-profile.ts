@@ -107,6 +107,11 @@ export function resolveProfile(p: Profile, catalog: Catalog): ResolvedProfileWit
 
   // Saying nothing about compliance is read as "none"; that is an assumption worth showing.
   if (p.compliance === undefined) pick<string>("compliance", undefined);
+  // Likewise for what the question could have said and changes which rules can apply.
+  if (p.monthlyBudgetUsd === undefined) pick<string>("monthlyBudgetUsd", undefined);
+  if (p.monthlyRevenueUsd === undefined) pick<string>("monthlyRevenueUsd", undefined);
+  if (p.gpusOnHand === undefined) pick<string>("gpusOnHand", undefined);
+  if (p.currentModel === undefined) pick<string>("currentModel", undefined);
 
   const profile: ResolvedProfile = {
     useCase,
