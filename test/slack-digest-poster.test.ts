@@ -70,6 +70,28 @@ describe("SlackDigestPoster", () => {
     expect(await poster.findPosted({ ...channel, channelId: "C0OTHER" }, "key-b", since)).toBeNull();
   });
 
+  it("reads the history page by page, and says it could not tell when the pages run out", async () => {
+    // 15 messages a page, as Slack serves commercially distributed non-Marketplace apps; 10 pages are read.
+    fake = await startFakeSlack({ botToken: BOT_TOKEN, historyPageLimit: 15 });
+    const poster = createSlackDigestPoster(
+      { botToken: BOT_TOKEN, apiUrl: fake.apiUrl },
+      { metrics: createMetrics(false), logger: silentLogger() },
+      { retryConfig: FAST_RETRIES },
+    );
+    const since = new Date(1_699_999_000_000);
+    const first = await poster.post(channel, digest, "key-oldest");
+    // 40 newer messages: the oldest is on the third page (messages 31-45, newest first).
+    for (let i = 0; i < 40; i++) await poster.post(channel, digest, `key-${i}`);
+    expect(await poster.findPosted(channel, "key-oldest", since)).toEqual(first);
+    expect(fake.callsOf("conversations.history")).toHaveLength(3);
+    // 110 more: 151 messages are more than 10 pages of 15 hold, so a key not among them is not "not posted".
+    for (let i = 40; i < 150; i++) await poster.post(channel, digest, `key-${i}`);
+    await expect(poster.findPosted(channel, "key-never-posted", since)).rejects.toMatchObject({
+      code: "slack-web-api",
+      apiError: "search_incomplete",
+    });
+  });
+
   it("throws a coded error when Slack refuses, and counts it", async () => {
     const { metrics, poster } = await setup();
     await expect(poster.post({ ...channel, channelId: "C0LEFT" }, digest, "k")).rejects.toMatchObject({

@@ -140,7 +140,17 @@ export function answerMethod(
           bot_id: m.bot_id,
           ...(args.include_all_metadata && m.metadata ? { metadata: m.metadata } : {}),
         }));
-      return { ok: true, messages: found, has_more: false, response_metadata: { next_cursor: "" } };
+      // Newest first, `limit` (capped) a page; the cursor is the offset of the next page.
+      const limit = Math.min(Number(args.limit ?? 100) || 100, w.options.historyPageLimit ?? 999);
+      const from = Number(args.cursor ?? 0) || 0;
+      const page = found.slice(from, from + limit);
+      const more = from + limit < found.length;
+      return {
+        ok: true,
+        messages: page,
+        has_more: more,
+        response_metadata: { next_cursor: more ? String(from + limit) : "" },
+      };
     }
     case "files.getUploadURLExternal": {
       // Both required; Slack answers missing_argument for a length of 0 (or none), and limits alt text to 1,000.

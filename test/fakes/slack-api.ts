@@ -51,6 +51,11 @@ export interface FakeSlackOptions {
   timezones?: Record<string, string>;
   /** users.conversations: the channels each user is in. */
   memberships?: Record<string, string[]>;
+  /**
+   * conversations.history's largest page (Slack's default cap is 999; commercially distributed
+   * non-Marketplace apps get 15 since 2025-05-29).
+   */
+  historyPageLimit?: number;
   /** Socket Mode: the app-level token apps.connections.open accepts, and the WebSocket URL it returns. */
   socketMode?: { appToken: string; url: string };
 }

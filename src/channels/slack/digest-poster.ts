@@ -6,6 +6,7 @@ import type { Metrics } from "../../metrics.js";
 import type { ChannelKey, MessageRef } from "../../store/index.js";
 import { SlackApi, type SlackClient } from "./api.js";
 import { boltLogger } from "./bolt-logger.js";
+import { SlackWebApiError } from "./errors.js";
 
 /** The metadata event type that marks a digest, so a restarted scheduler can find what it posted. */
 export const DIGEST_EVENT_TYPE = "llm_advisor_digest";
@@ -56,7 +57,9 @@ export class SlackDigestPoster implements DigestPoster {
       cursor = r.nextCursor;
       if (!cursor) return null;
     }
-    return null;
+    // History goes on past what was read: the digest may be further back, so "not posted" cannot be
+    // said, and reading it as such could post the period twice.
+    throw new SlackWebApiError("conversations.history", "search_incomplete");
   }
 }
 
