@@ -56,7 +56,7 @@ export function createMetrics(withDefaults = true): Metrics {
     }),
     digestsFailed: new Counter({
       name: "llm_advisor_digests_failed_total",
-      help: "Digests that failed to post",
+      help: "Digests that failed to post, by reason; reason posted-after-takeover counts a post that landed after another process took the period over, so it may have been posted twice",
       labelNames: ["platform", "reason"],
       registers,
     }),

@@ -24,7 +24,7 @@ export function registerLazyDigestCommands(program: Command, io: CliIo, env: Env
   digest
     .command("preview")
     .description("print the digest a subscription would get, without posting or recording it")
-    .argument("<id>", "the subscription id (digest list shows it)")
+    .argument("<id>", "the subscription id, or its first 6+ characters (digest list shows it)")
     .option("--at <ISO time>", "the instant to compose for (default: now)")
     .addOption(format());
 
