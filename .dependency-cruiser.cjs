@@ -43,6 +43,14 @@ module.exports = {
       to: { path: "^src/(conversation|channels|cli|digest)/" },
     },
     {
+      name: "digest-below-the-edges",
+      comment:
+        "DESIGN: digest/ uses domain, store and render; understanding too, for the question a subscription may name ('digest weekly … for 2M requests a month'). It knows no surface, phrasing or conversation.",
+      severity: "error",
+      from: { path: "^src/digest/" },
+      to: { path: "^src/(channels|cli|conversation|phrasing)/" },
+    },
+    {
       name: "no-edge-to-edge",
       comment: "Slack, Teams and the CLI are independent edges.",
       severity: "error",
