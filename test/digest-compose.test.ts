@@ -224,6 +224,10 @@ describe("rendering a digest", () => {
       expect(blockKitProblems(m.slackBlocks, "message", m.text)).toEqual([]);
       expect(adaptiveCardProblems(m.teamsCard)).toEqual([]);
       expect(cardBytes(m.teamsCard)).toBeLessThan(TEAMS_CARD_MAX_BYTES);
+      // Notifications and clients without Adaptive Cards read the digest's title.
+      expect(m.teamsCard.fallbackText).toBe(
+        JSON.stringify(m.teamsCard.body[0]).match(/"text":"([^"]*)"/)?.[1],
+      );
     }
   });
 

@@ -108,9 +108,10 @@ export function teamsCard(v: DigestView): AdaptiveCard {
   if (v.spend) body.push(text(v.spend));
   const foot = [...v.notes, v.footer].map((t) => text(t, { size: "Small", isSubtle: true }));
   // Only a very long problem list could pass the budget; shorten lists until the card fits.
-  let c = card([...body, ...foot]);
+  // Clients that cannot show the card, and notifications, read the title instead.
+  let c = card([...body, ...foot], undefined, v.title);
   for (let keep = 20; cardBytes(c) > CARD_BUDGET_BYTES && keep > 0; keep = Math.floor(keep / 2)) {
-    c = card([...body.map((e) => shorten(e, keep)), ...foot]);
+    c = card([...body.map((e) => shorten(e, keep)), ...foot], undefined, v.title);
   }
   return c;
 }
