@@ -60,3 +60,9 @@ export const formatPercent = (share: Numeric): string =>
 /** "×2.3" ratios between two amounts. */
 export const formatRatio = (a: Dec, b: Dec): string =>
   b.isZero() ? "∞" : `${a.dividedBy(b).toDecimalPlaces(1).toFixed()}×`;
+
+/** How many times one volume is another, rounded as usual: 281.1 → "281", 2.46 → "2.5". */
+export function formatTimes(ratio: number): string {
+  const tenths = Math.round(ratio * 10) / 10;
+  return tenths < 10 ? tenths.toFixed(1) : formatCount(Math.round(ratio));
+}

@@ -1,5 +1,5 @@
 import type { Advice, FiredRule, OptionCost, Verdict } from "../domain/advice.js";
-import { formatCompact, formatCount, formatUsd } from "../domain/format.js";
+import { formatCompact, formatCount, formatTimes, formatUsd } from "../domain/format.js";
 
 /**
  * The Advice reduced to what a short summary needs, every figure already formatted by
@@ -36,8 +36,13 @@ export type FactBreakEven =
       api: string;
       requestsPerMonth: string;
       monthlyCost: string;
-      /** "past it" or "below it". */
-      position: "past it" | "below it";
+      /**
+       * Each side's bill at that whole volume, when they differ by a cent or more (one request can
+       * cost more than a cent); null when the costs are the same either way.
+       */
+      costs: { api: string; selfHosted: string } | null;
+      /** "past it" or "below it"; "no volume" when the question's volume is zero. */
+      position: "past it" | "below it" | "no volume";
       /** How many times the current volume must grow to reach it ("24×"), when below. */
       timesBelow: string | null;
     }
@@ -99,14 +104,20 @@ function breakEvenFacts(a: Advice): FactBreakEven | null {
   if (be.requestsPerMonth === null)
     return { selfHosted, api: apiName, never: be.reason ?? "self-hosting never becomes cheaper" };
   const now = be.currentRequestsPerMonth;
-  const past = now >= be.requestsPerMonth;
+  const position =
+    be.note !== null || now <= 0 ? "no volume" : now >= be.requestsPerMonth ? "past it" : "below it";
+  const differ =
+    !be.costsAgreeWithinCent && be.apiMonthlyCostUsd !== null && be.selfHostedMonthlyCostUsd !== null;
   return {
     selfHosted,
     api: apiName,
     requestsPerMonth: formatCount(be.requestsPerMonth),
     monthlyCost: formatUsd(be.monthlyCostUsd ?? 0),
-    position: past ? "past it" : "below it",
-    timesBelow: past ? null : `${formatCount(Math.ceil(be.requestsPerMonth / Math.max(now, 1)))}×`,
+    costs: differ
+      ? { api: formatUsd(be.apiMonthlyCostUsd ?? 0), selfHosted: formatUsd(be.selfHostedMonthlyCostUsd ?? 0) }
+      : null,
+    position,
+    timesBelow: position === "below it" ? `${formatTimes(be.requestsPerMonth / now)}×` : null,
   };
 }
 

@@ -55,14 +55,15 @@ export function factsSummary(f: Facts): string {
     out.push(sentence(`Self-hosting ${be.selfHosted} never costs less than ${be.api} here: ${be.never}`));
   } else if (be) {
     const where =
-      be.position === "past it"
-        ? `at ${f.requestsPerMonth} requests a month you are past it`
-        : `at ${f.requestsPerMonth} requests a month you are ${be.timesBelow} below it`;
-    out.push(
-      sentence(
-        `Self-hosting ${be.selfHosted} costs the same as ${be.api} at ${be.requestsPerMonth} requests a month (${be.monthlyCost}); ${where}`,
-      ),
-    );
+      be.position === "no volume"
+        ? "no volume was given, so how far you are from it is not said"
+        : be.position === "past it"
+          ? `at ${f.requestsPerMonth} requests a month you are past it`
+          : `at ${f.requestsPerMonth} requests a month you are ${be.timesBelow} below it`;
+    const meets = be.costs
+      ? `becomes cheaper than ${be.api} at ${be.requestsPerMonth} requests a month (${be.costs.selfHosted} against ${be.costs.api})`
+      : `costs the same as ${be.api} at ${be.requestsPerMonth} requests a month (${be.monthlyCost})`;
+    out.push(sentence(`Self-hosting ${be.selfHosted} ${meets}; ${where}`));
   }
   const reason = f.reasons[0];
   if (reason) out.push(sentence(`Main reason: ${reason}`));

@@ -1,5 +1,5 @@
 import type { Verdict } from "../domain/advice.js";
-import { formatCompact, formatCount, formatUsd } from "../domain/format.js";
+import { formatCompact, formatCount, formatTimes, formatUsd } from "../domain/format.js";
 import type { AdviceJson } from "./json.js";
 
 /**
@@ -82,11 +82,8 @@ function breakEvenLine(a: AdviceJson): string | null {
   return `Break-even: ${selfName} ${costs}; ${where}.`;
 }
 
-/** How many times below the break-even a volume is, rounded as usual: 281.1 → "281", 2.46 → "2.5". */
-export function timesBelow(ratio: number): string {
-  const tenths = Math.round(ratio * 10) / 10;
-  return tenths < 10 ? tenths.toFixed(1) : formatCount(Math.round(ratio));
-}
+/** How many times below the break-even a volume is, rounded as usual (the phrasing's facts say the same). */
+export const timesBelow = formatTimes;
 
 const assumptionText = (a: AdviceJson["assumptions"][number]) =>
   `${a.field} = ${typeof a.value === "number" ? formatCount(a.value) : String(a.value)} (${a.reason})`;
