@@ -2,7 +2,6 @@ import type { BreakEvenSummary, Discrepancy, OptionCost, Verdict } from "./advic
 import { apiCostPerRequest } from "./calc/api-cost.js";
 import { breakEven, flatCurve } from "./calc/break-even.js";
 import { flatSelfHostedCost } from "./calc/self-hosted-flat.js";
-import { voiceMonthlyCost } from "./calc/voice.js";
 import { type Catalog, weightsMemoryGb } from "./catalog/catalog.js";
 import { formatCount, formatUnitUsd, formatUsd } from "./format.js";
 import { type Dec, dec } from "./money.js";
@@ -12,6 +11,7 @@ import {
   check002LocalThreshold,
   check002ScenarioRanges,
   check003H100Cluster,
+  seed002PerCall,
 } from "./seed-figures.js";
 import { SEED } from "./seeds.js";
 
@@ -81,25 +81,10 @@ export function checkThresholdForProfile(be: BreakEvenSummary | null): Discrepan
 
 /** 002: 50,000 calls "~$1,425/month" while its per-call figures give twice that. */
 export function check002LargeBusiness(catalog: Catalog): Discrepancy | null {
-  const nlu = catalog.hostedPrice("gpt-4", 200);
-  const tel = catalog.voicePrice("telephony-minute", "seed-002:telephony");
-  const stt = catalog.voicePrice("stt-minute", "seed-002:stt");
-  const sms = catalog.voicePrice("sms-message", "seed-002:sms");
-  if (!nlu.ok || !tel || !stt || !sms) return null;
-  const at = (calls: number) =>
-    voiceMonthlyCost(
-      {
-        callsPerMonth: calls,
-        minutesPerCall: 3,
-        smsPerCall: 1,
-        ttsCharactersPerCall: 0,
-        nluRequestsPerCall: 1,
-        nluInputTokensPerRequest: 200,
-        nluCachedInputTokensPerRequest: 0,
-        nluOutputTokensPerRequest: 0,
-      },
-      { telephony: tel, speechToText: stt, sms, textToSpeech: undefined, nlu: nlu.value },
-    ).monthlyCostUsd;
+  const perCall = seed002PerCall(catalog);
+  if (!perCall) return null;
+  // The pipeline's cost is linear in calls (exact decimals), so N calls cost N × one call.
+  const at = (calls: number) => perCall.times(calls);
   const small = at(500);
   const large = at(50_000);
   const low = dec(6500);
