@@ -1,4 +1,3 @@
-import { type Command, Option } from "commander";
 import { loadCatalog } from "../../catalog-file.js";
 import { createSlackDigestPoster } from "../../channels/slack/index.js";
 import type { SurfaceDeps } from "../../channels/surface.js";
@@ -31,7 +30,7 @@ import { parseFormat } from "../flags.js";
  * and tests. `run` posts through Slack and Teams when they are configured, like the bot would.
  */
 
-interface DigestFlags {
+export interface DigestFlags {
   at?: string;
   format?: string;
 }
@@ -178,7 +177,8 @@ function problemLine(lines: readonly Delivered[]): string | null {
   return parts.length > 0 ? `${parts.join("; ")}; see the lines above` : null;
 }
 
-async function runCommand(io: CliIo, env: Env, flags: DigestFlags): Promise<void> {
+/** `digest run`: post what is due at --at, once. */
+export async function runCommand(io: CliIo, env: Env, flags: DigestFlags): Promise<void> {
   const format = parseFormat(flags.format);
   const at = parseAt(flags.at, io.now());
   const lines = await withScheduler(io, env, at, (s) => s.runDue(at));
@@ -195,7 +195,8 @@ async function runCommand(io: CliIo, env: Env, flags: DigestFlags): Promise<void
   if (problem) throw new CliError("internal", problem);
 }
 
-async function previewCommand(io: CliIo, env: Env, id: string, flags: DigestFlags): Promise<void> {
+/** `digest preview <id>`: compose one digest without posting or recording it. */
+export async function previewCommand(io: CliIo, env: Env, id: string, flags: DigestFlags): Promise<void> {
   const format = parseFormat(flags.format);
   const at = parseAt(flags.at, io.now());
   const previewed = await withScheduler(io, env, at, async (s, store) => {
@@ -213,31 +214,4 @@ async function previewCommand(io: CliIo, env: Env, id: string, flags: DigestFlag
     const { model, message } = previewed;
     io.out(`${JSON.stringify({ schemaVersion: 1, kind: "digest-preview", model, message }, null, 2)}\n`);
   } else io.out(`${digestText(previewed.model)}\n`);
-}
-
-const formatOption = () =>
-  new Option("-f, --format <format>", "output format").choices(["text", "markdown", "json"]).default("text");
-
-/** Adds `digest run` and `digest preview` to the program (sub-commands inherit its output handling). */
-export function registerDigestCommands(program: Command, io: CliIo, env: Env): void {
-  const digest = program
-    .command("digest")
-    .description("scheduled cost digests: run what is due at a time, or preview one without posting");
-  digest
-    .command("run")
-    .description("post every digest due at --at (default: now), once; one line per subscription")
-    .option("--at <ISO time>", "the instant to run at, e.g. 2026-11-23T08:00:00Z")
-    .addOption(formatOption())
-    .action((flags: DigestFlags) => runCommand(io, env, flags));
-  digest
-    .command("preview")
-    .description("print the digest a subscription would get, without posting or recording it")
-    .argument("<id>", "the subscription id, or its first 6+ characters (digest list shows it)")
-    .option("--at <ISO time>", "the instant to compose for (default: now)")
-    .addOption(formatOption())
-    .action((id: string, flags: DigestFlags) => previewCommand(io, env, id, flags));
-  for (const cmd of digest.commands) {
-    cmd.exitOverride();
-    cmd.configureOutput({ writeOut: (s) => io.out(s), writeErr: () => {}, outputError: () => {} });
-  }
 }
