@@ -107,14 +107,26 @@ export function buildCatalog(options: CatalogOptions, override?: CatalogOverride
   const hostedCache = new Map<string, HostedModelPrice | null>();
   let knownNames: string[] | undefined;
 
+  // Lookups happen many times per answer: key every spelling once, the first model in data order winning.
+  const openWeightByKey = new Map<string, OpenWeightModel>();
+  for (const m of data.openWeightModels)
+    for (const n of [m.id, m.name, ...m.aliases])
+      if (!openWeightByKey.has(looseKey(n))) openWeightByKey.set(looseKey(n), m);
+  const embeddingByKey = new Map<string, EmbeddingModel>();
+  for (const m of data.embeddings)
+    for (const n of [m.id, m.name]) if (!embeddingByKey.has(looseKey(n))) embeddingByKey.set(looseKey(n), m);
+
   const findOpenWeight = (name: string): OpenWeightModel | undefined => {
     const keys = new Set(nameVariants(name).map(looseKey));
-    return data.openWeightModels.find((m) => [m.id, m.name, ...m.aliases].some((n) => keys.has(looseKey(n))));
+    // The earliest model in data order that any spelling of the name reaches, as a scan would find.
+    let best: OpenWeightModel | undefined;
+    for (const k of keys) {
+      const m = openWeightByKey.get(k);
+      if (m && (!best || data.openWeightModels.indexOf(m) < data.openWeightModels.indexOf(best))) best = m;
+    }
+    return best;
   };
-  const findEmbedding = (name: string): EmbeddingModel | undefined => {
-    const key = looseKey(name);
-    return data.embeddings.find((m) => looseKey(m.id) === key || looseKey(m.name) === key);
-  };
+  const findEmbedding = (name: string): EmbeddingModel | undefined => embeddingByKey.get(looseKey(name));
 
   const catalog: Catalog = {
     data,
