@@ -15,7 +15,7 @@ export { type ActualSpend, type CostsSource, createOpenAiCostsSdk, OpenAiCosts }
 export { latestRun, nextRun } from "./periods.js";
 export type { DigestMessage, DigestPoster } from "./poster.js";
 export { renderDigest } from "./render-digest.js";
-export { digestReplyText } from "./reply-text.js";
+export { type DigestPlace, digestReplyText } from "./reply-text.js";
 export { describeSchedule, normalizeTimezone, parseSchedule } from "./schedule.js";
 export {
   createDigestScheduler,

@@ -14,7 +14,19 @@ function describe(s: SubscriptionLine): string {
   return `${s.id}: ${s.schedule}, for ${s.profile} (${state}${last})`;
 }
 
-export function digestReplyText(reply: DigestReply): string {
+/** Where the digests go: a channel, or a chat (a Teams 1:1 or group chat) where "this chat" is said. */
+export type DigestPlace = "channel" | "chat";
+
+/**
+ * The reply's words for `place`. The digest module's texts (here, the help and the refusals) speak
+ * of "this channel"; in a chat they say "this chat".
+ */
+export function digestReplyText(reply: DigestReply, place: DigestPlace = "channel"): string {
+  const text = replyText(reply);
+  return place === "channel" ? text : text.replace(/\b([Tt])his channel\b/g, "$1his chat");
+}
+
+function replyText(reply: DigestReply): string {
   switch (reply.kind) {
     case "subscribed": {
       const s = reply.subscription;

@@ -10,7 +10,7 @@ import { chartOutgoing } from "./chart-message.js";
 import {
   answerWithDetail,
   detailCard,
-  digestWording,
+  digestPlace,
   placeOf,
   subscribedText,
   summaryOf,
@@ -122,7 +122,7 @@ async function subscribe(
     },
   );
   if (r.kind !== "subscribed") {
-    const message = digestWording(digestReplyText(r), scopeOf(a));
+    const message = digestReplyText(r, digestPlace(scopeOf(a)));
     if (via === "submit") await reply.send({ kind: "text", text: `Sorry: ${message}` });
     return { message };
   }

@@ -27,7 +27,7 @@ import {
 import { threadFor } from "./chat-threads.js";
 import { parseMessage, type TeamsCommandName } from "./commands.js";
 import { isMemberHere } from "./membership.js";
-import { digestWording, helpText, NEW_WITHOUT_QUESTION, summaryOf, turnOutgoing } from "./messages.js";
+import { digestPlace, helpText, NEW_WITHOUT_QUESTION, summaryOf, turnOutgoing } from "./messages.js";
 import { Replier } from "./reply.js";
 import { RecentSummaries } from "./summaries.js";
 
@@ -160,7 +160,7 @@ export class AdvisorBot extends ActivityHandler {
         thread: await threadFor(store, a, false),
       },
     );
-    await reply.send({ kind: "text", text: digestWording(digestReplyText(answer), scopeOf(a)) });
+    await reply.send({ kind: "text", text: digestReplyText(answer, digestPlace(scopeOf(a))) });
   }
 
   /**

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { adaptiveCardProblems } from "../../../test/support/adaptive-card.js";
+import { digestReplyText } from "../../digest/index.js";
 import { advise } from "../../domain/advise.js";
 import { buildCatalog } from "../../domain/catalog/catalog.js";
 import type { Profile } from "../../domain/profile.js";
 import { adviceJson } from "../../render/json.js";
 import { cardBytes, TEAMS_CARD_MAX_BYTES } from "../../render/teams/answer-card.js";
 import type { StoredAnswer } from "../../store/index.js";
-import { answerWithDetail, detailCard, digestWording, helpText, subscribedText } from "./messages.js";
+import { answerWithDetail, detailCard, digestPlace, helpText, subscribedText } from "./messages.js";
 
 const TODAY = "2026-11-21";
 const catalog = buildCatalog({ pricesAt: new Date(`${TODAY}T12:00:00Z`) });
@@ -110,12 +111,17 @@ describe("Teams texts", () => {
   });
 
   it("says 'this chat' for the digest commands' replies outside channels", () => {
-    const said = "Subscribed this channel to this answer. This channel has no other digests.";
-    expect(digestWording(said, "personal")).toBe(
-      "Subscribed this chat to this answer. This chat has no other digests.",
+    const said = {
+      kind: "refused",
+      code: "not-a-member",
+      message: "Only members of this channel can change its digests. This channel has no other digests.",
+    } as const;
+    const inChannel = digestReplyText(said, digestPlace("channel"));
+    expect(digestReplyText(said, digestPlace("personal"))).toBe(
+      "Only members of this chat can change its digests. This chat has no other digests.",
     );
-    expect(digestWording(said, "groupChat")).toContain("this chat");
-    expect(digestWording(said, "channel")).toBe(said);
+    expect(digestReplyText(said, digestPlace("groupChat"))).toContain("this chat");
+    expect(inChannel).toBe(said.message);
   });
 
   it("ends the help with the bot's commands", () => {

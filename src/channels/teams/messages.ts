@@ -1,5 +1,5 @@
 import type { Answered, NothingRead, Turn } from "../../conversation/conversation.js";
-import type { DigestReply } from "../../digest/index.js";
+import type { DigestPlace, DigestReply } from "../../digest/index.js";
 import { answerView } from "../../render/answer-view.js";
 import { conceptMarkdown } from "../../render/concept.js";
 import { breakdownView, helpLines, planLines } from "../../render/detail-views.js";
@@ -154,13 +154,9 @@ export function detailCard(answer: StoredAnswer, kind: DetailKind, place: Answer
   return card(detailElements(answer, kind), answerActions(answer.id, place), title);
 }
 
-/**
- * The digest commands' replies speak of "this channel" (src/digest/reply-text.ts, shared with Slack);
- * in a 1:1 or group chat, Teams says "this chat".
- */
-export function digestWording(text: string, scope: ConversationScope): string {
-  return scope === "channel" ? text : text.replace(/\b([Tt])his channel\b/g, "$1his chat");
-}
+/** Where a conversation's digests go, in the digest module's words. */
+export const digestPlace = (scope: ConversationScope): DigestPlace =>
+  scope === "channel" ? "channel" : "chat";
 
 /** Confirms a digest subscription, with how to change or stop it (the `digest …` commands' words). */
 export function subscribedText(
