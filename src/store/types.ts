@@ -62,8 +62,11 @@ export interface ThreadStore {
   setAnswerMessage(id: string, ref: MessageRef): Promise<boolean>;
   /** A user's latest answers across threads, newest first (App Home). */
   listRecentAnswers(user: UserKey, limit?: number): Promise<StoredAnswer[]>;
-  /** The channel's most recent answer, whoever asked and in whichever thread; null when there is none. */
-  latestInChannel(channel: ChannelKey): Promise<StoredAnswer | null>;
+  /**
+   * The channel's most recent answer, in whichever thread; whoever asked, or only `userId`'s when
+   * given (a Teams chat, where each person follows up on their own); null when there is none.
+   */
+  latestInChannel(channel: ChannelKey, userId?: string): Promise<StoredAnswer | null>;
   /** The thread an answer belongs to, as it is now (its latest Profile); null when the answer is gone. */
   threadOfAnswer(answerId: string): Promise<StoredThread | null>;
 }

@@ -1,9 +1,6 @@
 import type { Store, ThreadKey } from "../../store/index.js";
 import { scopeOf, type TeamsActivity, threadOf, userOf } from "./activity.js";
 
-/** How far back a person's answers are searched for their latest in this chat. */
-const RECENT_ANSWERS = 50;
-
 /**
  * The thread a message belongs to. In a channel, its reply chain. A 1:1 or group chat has no reply
  * chains, so a message there continues the sender's latest answer in that chat (each person in a
@@ -17,9 +14,6 @@ export async function threadFor(
 ): Promise<ThreadKey> {
   const own = threadOf(a);
   if (scopeOf(a) === "channel" || fresh) return own;
-  const recent = await store.threads.listRecentAnswers(
-    { platform: "teams", workspaceId: own.workspaceId, userId: userOf(a) },
-    RECENT_ANSWERS,
-  );
-  return recent.find((r) => r.thread.channelId === own.channelId)?.thread ?? own;
+  const channel = { platform: own.platform, workspaceId: own.workspaceId, channelId: own.channelId };
+  return (await store.threads.latestInChannel(channel, userOf(a)))?.thread ?? own;
 }

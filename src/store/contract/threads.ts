@@ -155,6 +155,10 @@ export function threadsContract(h: () => StoreHarness) {
       });
       expect((await store.threads.latestInChannel(channel))?.id).toBe(latest.id);
       expect(await store.threads.latestInChannel({ ...channel, platform: "teams" })).toBeNull();
+      // One person's latest there: Ada asked first in this channel, Bob after her, Ada again elsewhere.
+      expect((await store.threads.latestInChannel(channel, "Uada"))?.thread).toEqual(t1);
+      expect((await store.threads.latestInChannel(channel, "Ubob"))?.id).toBe(latest.id);
+      expect(await store.threads.latestInChannel(channel, "Ucarol")).toBeNull();
     });
 
     it("finds an answer's thread as it is now, after follow-ups changed its Profile", async () => {

@@ -154,13 +154,13 @@ export function threadStore({ db, logger, now, newId }: StoreContext): ThreadSto
       return readAnswers(rows);
     },
 
-    async latestInChannel(channel) {
+    async latestInChannel(channel, userId) {
       const c = checked(ChannelKeySchema, "channel key", channel);
       const [row] = await db.query(
         `SELECT ${ANSWER_COLUMNS} FROM answers
-         WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3
+         WHERE platform = $1 AND workspace_id = $2 AND channel_id = $3 AND ($4::text IS NULL OR user_id = $4)
          ORDER BY created_at DESC, seq DESC LIMIT 1`,
-        [c.platform, c.workspaceId, c.channelId],
+        [c.platform, c.workspaceId, c.channelId, userId ?? null],
       );
       return row ? readRow(StoredAnswerSchema, "answers", row, answerValue, answerKey) : null;
     },
